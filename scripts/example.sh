@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Set up a fresh machine, build lambdabox and invoke an example function locally.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$here/scripts/setup.sh"
+source "$here/scripts/env.sh"
+cd "$here"
+cargo build --release --locked
+bin="$CARGO_TARGET_DIR/release/lambdabox"
+cd examples/hello
+set -x
+"$bin" print
+"$bin" invoke local -f hello -d '{"name": "lambdabox"}'

@@ -1,0 +1,1 @@
+//! Remote invoke through aws-sdk-lambda, and payload/log formatting.

@@ -1,0 +1,59 @@
+//! Runtime selection, handler parsing, per-language specifics and runtime artifacts.
+
+use std::fmt;
+
+/// The language families lambdabox can run locally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuntimeKind {
+    Node,
+    Python,
+    Ruby,
+    Java,
+}
+
+impl RuntimeKind {
+    /// Map a Lambda runtime identifier (`nodejs20.x`, `python3.12`, `ruby3.4`, `java21`).
+    pub fn from_runtime(runtime: &str) -> Option<Self> {
+        if runtime.starts_with("nodejs") {
+            Some(Self::Node)
+        } else if runtime.starts_with("python3") {
+            Some(Self::Python)
+        } else if runtime.starts_with("ruby") {
+            Some(Self::Ruby)
+        } else if matches!(runtime, "java8" | "java8.al2" | "java11" | "java17" | "java21") {
+            Some(Self::Java)
+        } else {
+            None
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Node => "node",
+            Self::Python => "python",
+            Self::Ruby => "ruby",
+            Self::Java => "java",
+        }
+    }
+}
+
+impl fmt::Display for RuntimeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_lambda_runtime_names() {
+        assert_eq!(RuntimeKind::from_runtime("nodejs20.x"), Some(RuntimeKind::Node));
+        assert_eq!(RuntimeKind::from_runtime("python3.12"), Some(RuntimeKind::Python));
+        assert_eq!(RuntimeKind::from_runtime("ruby3.4"), Some(RuntimeKind::Ruby));
+        assert_eq!(RuntimeKind::from_runtime("java21"), Some(RuntimeKind::Java));
+        assert_eq!(RuntimeKind::from_runtime("go1.x"), None);
+        assert_eq!(RuntimeKind::from_runtime("provided.al2023"), None);
+    }
+}

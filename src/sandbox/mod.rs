@@ -1,0 +1,1 @@
+//! The sandbox: the only code that imports wasmtime.
