@@ -57,3 +57,20 @@ mod tests {
         assert_eq!(RuntimeKind::from_runtime("provided.al2023"), None);
     }
 }
+
+/// Run one invocation locally inside the sandbox.
+///
+/// A function failure is `Ok(InvokeResult::Err(..))`; `Err(..)` is lambdabox's own failure
+/// (a [`crate::exit::UsageError`] for bad input, anything else is internal).
+pub fn invoke_local(
+    inv: &crate::invocation::LocalInvocation,
+) -> anyhow::Result<crate::outcome::InvokeResult> {
+    let kind = RuntimeKind::from_runtime(&inv.runtime);
+    Err(crate::exit::UsageError::new(format!(
+        "functions.{}.runtime: runtime `{}` is not available yet{}",
+        inv.function.key,
+        inv.runtime,
+        kind.map(|k| format!(" (the {k} runtime is still being built)")).unwrap_or_default()
+    ))
+    .into())
+}
