@@ -367,6 +367,13 @@ def _serve():
             _dumps(_encode_message, [str(line) for line in document["stackTrace"]]),
         ))
 
+    env = init.get("env")
+    if isinstance(env, dict):
+        # The function's complete environment, when the host sends it (stdio-transport.md).
+        import os
+
+        os.environ.clear()
+        os.environ.update({str(k): str(v) for k, v in env.items()})
     task_root = init.get("taskRoot") or "/var/task"
     sys.path[:] = [task_root] + [p for p in sys.path[1:] if p]
     sys.meta_path.insert(0, _LoggingImportHook())

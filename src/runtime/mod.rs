@@ -1,5 +1,7 @@
 //! Runtime selection, handler parsing, per-language specifics and runtime artifacts.
 
+pub mod artifacts;
+
 use std::fmt;
 
 /// The language families lambdabox can run locally.
