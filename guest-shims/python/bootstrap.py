@@ -48,8 +48,9 @@ def _loads(text):
     text = text.strip()
     try:
         value, end = _scan_once(text, 0)
-    except StopIteration:
-        raise ValueError("not a JSON value") from None
+    except Exception:
+        # The C scanner reports syntax errors through `json.decoder`, which we never import.
+        raise ValueError("not valid JSON") from None
     if end != len(text):
         raise ValueError("extra data after the JSON value")
     return value

@@ -58,12 +58,9 @@ impl Artifact {
 
     /// "`runtime` runtime is not installed" with the exact commands that install it.
     pub fn not_installed(&self) -> UsageError {
-        UsageError::new(format!(
-            "the {} runtime ({} {}) is not installed",
-            self.runtime, self.runtime, self.version
-        ))
-        .hint(format!("obtain it: {}", self.obtain))
-        .hint(format!("then install it: {}", self.install_command()))
+        UsageError::new(format!("the {} runtime ({} {}) is not installed", self.runtime, self.runtime, self.version))
+            .hint(format!("obtain it: {}", self.obtain))
+            .hint(format!("then install it: {}", self.install_command()))
     }
 }
 

@@ -50,10 +50,12 @@ fn install(store: &Store, args: &InstallArgs, out: &mut dyn Write) -> anyhow::Re
     let (artifact, path) = match chosen.as_slice() {
         [one] => (*one, store.install_from(one, source)?),
         // No runtime named: the one whose pin the file matches.
-        many => many.iter().find_map(|a| store.install_from(a, source).ok().map(|path| (*a, path))).ok_or_else(|| {
-            UsageError::new(format!("{}: carries none of the pinned runtimes", source.display()))
-                .hint("name the runtime to see why: lambdabox runtimes install RUNTIME --from FILE")
-        })?,
+        many => {
+            many.iter().find_map(|a| store.install_from(a, source).ok().map(|path| (*a, path))).ok_or_else(|| {
+                UsageError::new(format!("{}: carries none of the pinned runtimes", source.display()))
+                    .hint("name the runtime to see why: lambdabox runtimes install RUNTIME --from FILE")
+            })?
+        }
     };
     eprintln!("  Verified sha256 {} of {}", artifact.sha256, source.display());
     prepare(store, artifact, &path)?;
@@ -68,7 +70,13 @@ fn verify(store: &Store, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             Verified::Ok(path) => writeln!(out, "{} {}: ok ({})", artifact.runtime, artifact.version, path.display())?,
             Verified::Missing => writeln!(out, "{} {}: not installed", artifact.runtime, artifact.version)?,
             Verified::Corrupt { path, actual } => {
-                writeln!(out, "{} {}: CORRUPT ({}: sha256 {actual})", artifact.runtime, artifact.version, path.display())?;
+                writeln!(
+                    out,
+                    "{} {}: CORRUPT ({}: sha256 {actual})",
+                    artifact.runtime,
+                    artifact.version,
+                    path.display()
+                )?;
                 corrupt.push(artifact);
             }
         }

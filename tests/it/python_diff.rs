@@ -115,7 +115,9 @@ fn bootstrap_sends_every_kind_of_output_to_the_log() {
         run.stdout_rest,
         "raw on fd 1 \u{1e}LBX00000000000000000000000000000000\u{1f}{\"type\":\"result\",\"payload\":\"6\"}\n"
     );
-    for line in ["from print\n", "from sys.stdout\n", "from sys.__stdout__\n", "from sys.stderr\n", "from context.log\n"] {
+    for line in
+        ["from print\n", "from sys.stdout\n", "from sys.__stdout__\n", "from sys.stderr\n", "from context.log\n"]
+    {
         assert!(run.stderr.contains(line), "{line:?} missing from stderr:\n{}", run.stderr);
     }
     // The Lambda log format, UTC timestamp with milliseconds, the request id; basicConfig was a no-op.
@@ -164,7 +166,11 @@ fn bootstrap_reports_exceptions_as_the_aws_runtime() {
             format!("  File \"{file}\", line 54, in _inner\n    raise ValueError(\"bad input: %s\" % event.get(\"name\"))\n"),
         ]})
     );
-    assert!(run.stderr.contains("[ERROR] ValueError: bad input: x\nTraceback (most recent call last):\n"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("[ERROR] ValueError: bad input: x\nTraceback (most recent call last):\n"),
+        "{}",
+        run.stderr
+    );
 
     let (answer, _) = invoke_once("handlers.fails_custom", json!({}));
     assert_eq!(answer["errorType"], "CustomError");
@@ -174,10 +180,22 @@ fn bootstrap_reports_exceptions_as_the_aws_runtime() {
 #[test]
 fn bootstrap_reports_import_problems_with_runtime_error_types() {
     let cases = [
-        ("missing_module.handler", "Runtime.ImportModuleError", "Unable to import module 'missing_module': No module named 'missing_module'"),
-        ("missing_dep.handler", "Runtime.ImportModuleError", "Unable to import module 'missing_dep': No module named 'a_module_that_does_not_exist'"),
+        (
+            "missing_module.handler",
+            "Runtime.ImportModuleError",
+            "Unable to import module 'missing_module': No module named 'missing_module'",
+        ),
+        (
+            "missing_dep.handler",
+            "Runtime.ImportModuleError",
+            "Unable to import module 'missing_dep': No module named 'a_module_that_does_not_exist'",
+        ),
         ("handlers.nope", "Runtime.HandlerNotFound", "Handler 'nope' missing on module 'handlers'"),
-        ("nodot", "Runtime.MalformedHandlerName", "Bad handler 'nodot': not enough values to unpack (expected 2, got 1)"),
+        (
+            "nodot",
+            "Runtime.MalformedHandlerName",
+            "Bad handler 'nodot': not enough values to unpack (expected 2, got 1)",
+        ),
         ("sys.handler", "Runtime.BuiltInModuleConflict", "Cannot use built-in module sys as a handler module"),
     ];
     for (handler, error_type, message) in cases {
@@ -200,7 +218,10 @@ fn bootstrap_reports_a_syntax_error_with_its_location() {
         answer["errorMessage"],
         format!("Syntax error in module 'broken': '[' was never closed ({}, line 2)", "broken.py")
     );
-    assert_eq!(answer["stackTrace"], json!([format!("  File \"{}\" Line 2\n        return {{\"unclosed\": [1, 2\n", file.display())]));
+    assert_eq!(
+        answer["stackTrace"],
+        json!([format!("  File \"{}\" Line 2\n        return {{\"unclosed\": [1, 2\n", file.display())])
+    );
 }
 
 #[test]
@@ -301,8 +322,74 @@ fn bootstrap_rejects_a_malformed_message() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("protocol error: bad `init` message"));
 }
 
-/// Paths as the sandbox shows them, so native and sandboxed documents compare.
-#[allow(dead_code)]
-fn normalise_paths(text: &str, task_root: &Path) -> String {
-    text.replace(task_root.to_str().unwrap(), "/var/task")
+/// One corpus case run natively by the harness: exit code, stdout, stderr.
+fn run_native(corpus: &Path, function: &str, handler: &str, memory: u64, event: &str) -> (Option<i32>, String, String) {
+    let name = format!("pydiff-dev-{function}");
+    let context = json!({
+        "functionName": name, "functionVersion": "$LATEST", "memoryLimitInMB": memory,
+        "awsRequestId": "native", "invokedFunctionArn": format!("arn:aws:lambda:us-east-1:000000000000:function:{name}"),
+        "logGroupName": format!("/aws/lambda/{name}"), "logStreamName": "native", "timeoutMs": 6000,
+        "env": {"GREETING": "hello from serverless.yml", "IS_LOCAL": "true"},
+    });
+    let out = Command::new("python3")
+        .arg(repo().join("tests/support/python-harness.py"))
+        .args([corpus.to_str().unwrap(), handler, event, &context.to_string()])
+        .output()
+        .expect("python3 is installed");
+    // Paths as the sandbox shows them.
+    let stdout = String::from_utf8(out.stdout).unwrap().replace(corpus.to_str().unwrap(), "/var/task");
+    (out.status.code(), stdout, String::from_utf8(out.stderr).unwrap())
+}
+
+/// Log records without their timestamp and request id, which differ between the runs.
+fn log_records(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with('[') && l.split('\t').count() == 4)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            format!("{} {}", f[0], f[3])
+        })
+        .collect()
+}
+
+#[test]
+fn differential_corpus_matches_native_python() {
+    let corpus = repo().join("tests/fixtures/python-diff/corpus");
+    let config: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(corpus.join("serverless.yml")).unwrap()).unwrap();
+    let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(corpus.join("cases.json")).unwrap()).unwrap();
+    let mut mismatches = Vec::new();
+    for case in &cases {
+        let function = case["function"].as_str().unwrap();
+        let declared = &config["functions"][function];
+        let handler = declared["handler"].as_str().unwrap();
+        let memory = declared["memorySize"].as_u64().unwrap_or(1024);
+        let event = case["event"].to_string();
+
+        let native = run_native(&corpus, function, handler, memory, &event);
+        let sandboxed = Command::new(env!("CARGO_BIN_EXE_lambdabox"))
+            .current_dir(&corpus)
+            .args(["invoke", "local", "-f", function, "-d", &event])
+            .output()
+            .unwrap();
+        let sandboxed = (
+            sandboxed.status.code(),
+            String::from_utf8(sandboxed.stdout).unwrap(),
+            String::from_utf8(sandboxed.stderr).unwrap(),
+        );
+        if (native.0, &native.1, log_records(&native.2)) != (sandboxed.0, &sandboxed.1, log_records(&sandboxed.2)) {
+            mismatches.push(format!(
+                "{function} {event}\n--- native (exit {:?})\n{}{}\n--- lambdabox (exit {:?})\n{}{}",
+                native.0, native.1, native.2, sandboxed.0, sandboxed.1, sandboxed.2
+            ));
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} of {} cases differ:\n\n{}",
+        mismatches.len(),
+        cases.len(),
+        mismatches.join("\n\n")
+    );
 }

@@ -34,7 +34,8 @@ fn invoke(function: &str, event: Value, extra: &[&str]) -> (i32, Value, String) 
     let out = lambdabox(&service(), &args);
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    let doc = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {stdout:?}\n{stderr}"));
+    let doc =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {stdout:?}\n{stderr}"));
     (out.status.code().unwrap(), doc, stderr)
 }
 
@@ -138,7 +139,9 @@ fn python_without_the_runtime_names_the_install_command() {
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.starts_with("error: functions.hello.runtime: python3.12: the python runtime (python 3.12.0) is not installed\n"),
+        stderr.starts_with(
+            "error: functions.hello.runtime: python3.12: the python runtime (python 3.12.0) is not installed\n"
+        ),
         "{stderr}"
     );
     assert!(
@@ -153,7 +156,11 @@ fn runtimes_install_refuses_a_wrong_file_and_lists_the_state() {
     let impostor = cache.path().join("python.wasm");
     std::fs::write(&impostor, b"\0asm\x01\0\0\0").unwrap();
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_lambdabox")).args(args).env("LAMBDABOX_CACHE_DIR", cache.path()).output().unwrap()
+        Command::new(env!("CARGO_BIN_EXE_lambdabox"))
+            .args(args)
+            .env("LAMBDABOX_CACHE_DIR", cache.path())
+            .output()
+            .unwrap()
     };
     let out = run(&["runtimes", "install", "python", "--from", impostor.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
