@@ -2,6 +2,7 @@
 
 pub mod artifacts;
 pub mod local;
+pub mod manage;
 pub mod node;
 pub mod python;
 

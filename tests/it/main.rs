@@ -1,2 +1,6 @@
+//! The one integration-test binary (DESIGN §7).
 
+mod cli;
+mod config_golden;
 mod python_diff;
+mod python_sandbox;
