@@ -517,9 +517,10 @@
       for (const [fn, args] of batch) guarded(fn, args);
     }
   }
+  // Like Node, the tick queue runs after each macrotask callback and whenever the
+  // microtask queue has drained (tick() is called by Rust only then).
   function nextTick(fn, ...args) {
     checkCallback(fn);
-    if (ticks.length === 0) Promise.resolve().then(drainTicks);
     ticks.push([fn, args]);
   }
 
@@ -601,6 +602,7 @@
       timers.delete(due._id);
     }
     guarded(due._callback, due._args, due);
+    drainTicks();
     return true;
   }
 
@@ -615,13 +617,22 @@
   // One turn of the event loop, after Rust ran all pending microtasks.
   // Returns true when the current phase is complete.
   function tick() {
+    if (ticks.length) {
+      drainTicks();
+      return false;
+    }
     reportRejections();
     if (!phase) return true;
     if (phase.settled) return finish();
     if (immediates.length) {
       const batch = immediates;
       immediates = [];
-      for (const im of batch) if (!im._cleared) guarded(im._callback, im._args, im);
+      for (const im of batch) {
+        if (!im._cleared) {
+          guarded(im._callback, im._args, im);
+          drainTicks();
+        }
+      }
       return false;
     }
     const t = now();
@@ -698,7 +709,8 @@
     const lines = stack.split('\n').filter((l) => l.trim() !== '');
     const hasHeader = lines.length && !/^\s+at /.test(lines[0]);
     const frames = (hasHeader ? lines.slice(1) : lines).filter((l) => !l.includes('node:internal/bootstrap'));
-    return [hasHeader ? lines[0] : header, ...frames.map((l) => l.replace(/^\s*at /, '    at '))];
+    const head = hasHeader ? [lines[0]] : header.split('\n');
+    return [...head, ...frames.map((l) => l.replace(/^\s*at /, '    at '))];
   }
 
   // ---------------------------------------------------------------- handler loading (init)

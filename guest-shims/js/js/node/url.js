@@ -82,8 +82,8 @@ function parse(input, base) {
     url = { protocol, username: '', password: '', hostname: '', port: '', pathname: '', search: '', hash: '', opaque: false, hasHost: false };
     rest = splitTail(url, rest, special);
     if (rest.startsWith('//') || (special && protocol !== 'file:')) {
-      rest = rest.replace(/^\/*/, special ? '' : (x) => x.slice(2));
-      if (!special) rest = rest;
+      // Special schemes ignore any number of slashes; file: and the others take exactly two.
+      rest = special && protocol !== 'file:' ? rest.replace(/^\/*/, '') : rest.slice(2);
       const end = rest.search(/[/]/);
       const authority = end < 0 ? rest : rest.slice(0, end);
       rest = end < 0 ? '' : rest.slice(end);
