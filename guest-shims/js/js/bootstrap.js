@@ -787,14 +787,14 @@
     }
     if (formatOf(file) === 'esm') {
       return import(file).then(pick, (e) => {
-        throw wrapLoadError(e, moduleName);
+        throw wrapLoadError(e);
       });
     }
     let module;
     try {
       module = loadCjs(file, null);
     } catch (e) {
-      throw wrapLoadError(e, moduleName);
+      throw wrapLoadError(e);
     }
     mainModule = module;
     return pick(module.exports);
@@ -804,8 +804,9 @@
     if (e && typeof e.name === 'string' && e.name.startsWith('Runtime.')) return e;
     if (e instanceof SyntaxError) return runtimeError('UserCodeSyntaxError', `${e.name}: ${e.message}`, e);
     if (e && e.code === 'MODULE_NOT_FOUND') {
-      const what = moduleName || /'([^']*)'/.exec(e.message)[1];
-      return runtimeError('ImportModuleError', `Error: Cannot find module '${what}'\nRequire stack:\n- /var/runtime/index.mjs`, e);
+      // The handler's own module is missing: reported as the runtime's require failing.
+      if (moduleName) return runtimeError('ImportModuleError', `Error: Cannot find module '${moduleName}'\nRequire stack:\n- /var/runtime/index.mjs`, e);
+      return runtimeError('ImportModuleError', `Error: ${e.message}`, e);
     }
     if (e && typeof e.message === 'string' && /could not load module|Cannot find module/.test(e.message)) {
       return runtimeError('ImportModuleError', `Error: ${e.message}`, e);
