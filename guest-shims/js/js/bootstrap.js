@@ -15,7 +15,7 @@
 
   function builtinName(id) {
     const name = id.startsWith('node:') ? id.slice(5) : id;
-    return builtinNames.has(name) ? name : null;
+    return builtinNames.has(name) && !name.startsWith('internal/') ? name : null;
   }
 
   function loadBuiltin(name) {
@@ -280,7 +280,10 @@
     return out;
   }
   Module._cache = Object.create(null);
-  Module.builtinModules = [...builtinNames];
+  Module.Module = Module;
+  Module.isBuiltin = (id) => builtinName(String(id)) !== null;
+  internal.Module = Module;
+  Module.builtinModules = [...builtinNames].filter((n) => !n.startsWith('internal/'));
   Module.createRequire = (filename) => {
     const f = String(filename).replace(/^file:\/\//, '');
     return makeRequire(new Module(f, null));
@@ -1136,6 +1139,9 @@
   lazyGlobal('TextEncoder', () => loadBuiltin('util').TextEncoder);
   lazyGlobal('TextDecoder', () => loadBuiltin('util').TextDecoder);
   lazyGlobal('crypto', () => loadBuiltin('crypto').webcrypto);
+  for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal']) {
+    lazyGlobal(name, () => loadBuiltin('internal/abort')[name]);
+  }
 
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   G.btoa = function btoa(input) {

@@ -7,20 +7,32 @@ pub const BOOTSTRAP: &str = include_str!("../js/bootstrap.js");
 /// Node built-in module names (without the `node:` prefix) and their sources.
 const MODULES: &[(&str, &str)] = &[
     ("assert", include_str!("../js/node/assert.js")),
-    ("assert/strict", "module.exports = require('assert').strict;"),
+    // The web globals Event, EventTarget, AbortController, AbortSignal.
+    ("internal/abort", include_str!("../js/node/abort.js")),
+    (
+        "assert/strict",
+        "module.exports = require('assert').strict;",
+    ),
     ("buffer", include_str!("../js/node/buffer.js")),
     ("crypto", include_str!("../js/node/crypto.js")),
     ("events", include_str!("../js/node/events.js")),
     ("fs", include_str!("../js/node/fs.js")),
     ("fs/promises", "module.exports = require('fs').promises;"),
+    ("module", "module.exports = internal.Module;"),
     ("os", include_str!("../js/node/os.js")),
     ("path", include_str!("../js/node/path.js")),
     ("path/posix", "module.exports = require('path');"),
     ("process", "module.exports = process;"),
     ("querystring", include_str!("../js/node/querystring.js")),
-    ("string_decoder", include_str!("../js/node/string_decoder.js")),
+    (
+        "string_decoder",
+        include_str!("../js/node/string_decoder.js"),
+    ),
     ("timers", include_str!("../js/node/timers.js")),
-    ("timers/promises", include_str!("../js/node/timers_promises.js")),
+    (
+        "timers/promises",
+        include_str!("../js/node/timers_promises.js"),
+    ),
     ("url", include_str!("../js/node/url.js")),
     ("util", include_str!("../js/node/util.js")),
     ("util/types", "module.exports = require('util').types;"),

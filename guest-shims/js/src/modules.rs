@@ -35,6 +35,17 @@ impl Loader for EsmLoader {
         _attributes: Option<ImportAttributes<'js>>,
     ) -> Result<Module<'js, Declared>> {
         let source: String = runtime_fn(ctx, "esmSource")?.call((name,))?;
-        Module::declare(ctx.clone(), name, source)
+        let module = Module::declare(ctx.clone(), name, source)?;
+        if name.starts_with('/') {
+            let meta = module.meta()?;
+            meta.set("url", format!("file://{name}"))?;
+            meta.set("filename", name)?;
+            meta.set(
+                "dirname",
+                name.rsplit_once('/')
+                    .map_or("/", |(d, _)| if d.is_empty() { "/" } else { d }),
+            )?;
+        }
+        Ok(module)
     }
 }

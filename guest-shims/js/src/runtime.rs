@@ -50,7 +50,11 @@ impl NodeRuntime {
     /// Loads the handler module (running its top-level code and awaits).
     pub fn init(&mut self, spec: &HandlerSpec) -> Result<(), FunctionError> {
         self.context.with(|ctx| {
-            call(&ctx, "startInit", (spec.handler.as_str(), spec.task_root.as_str()))?;
+            call(
+                &ctx,
+                "startInit",
+                (spec.handler.as_str(), spec.task_root.as_str()),
+            )?;
             run_to_completion(&ctx).map(|_| ())
         })
     }
@@ -96,9 +100,9 @@ fn run_to_completion(ctx: &Ctx<'_>) -> Result<String, FunctionError> {
         if stack_guard::take_tripped() {
             return Err(stack_overflow());
         }
-        let done: bool = call(ctx, "tick", ())?
-            .as_bool()
-            .ok_or_else(|| FunctionError::runtime("InternalError", "tick returned a non-boolean"))?;
+        let done: bool = call(ctx, "tick", ())?.as_bool().ok_or_else(|| {
+            FunctionError::runtime("InternalError", "tick returned a non-boolean")
+        })?;
         if done {
             break;
         }
@@ -152,7 +156,9 @@ fn caught(ctx: &Ctx<'_>, error: rquickjs::Error) -> FunctionError {
     }
     match CaughtError::from_error(ctx, error) {
         CaughtError::Exception(e) => FunctionError {
-            error_type: e.get::<_, String>("name").unwrap_or_else(|_| "Error".into()),
+            error_type: e
+                .get::<_, String>("name")
+                .unwrap_or_else(|_| "Error".into()),
             error_message: e.message().unwrap_or_default(),
             stack_trace: e
                 .stack()

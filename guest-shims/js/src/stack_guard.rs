@@ -11,6 +11,8 @@ pub const STACK_SIZE: usize = 16 * 1024 * 1024;
 /// Interrupt when less than this is left: QuickJS may recurse this deep between two checks.
 const RESERVE: usize = 6 * 1024 * 1024;
 
+const _: () = assert!(RESERVE < STACK_SIZE);
+
 thread_local! {
     static TRIPPED: Cell<bool> = const { Cell::new(false) };
 }

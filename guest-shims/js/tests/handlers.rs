@@ -10,7 +10,10 @@ use support::{context, run, run_with};
 #[test]
 fn async_handler_result_is_the_payload() {
     let r = run(
-        &[("handler.js", "exports.hello = async (event) => ({ got: event.x, n: 1 });")],
+        &[(
+            "handler.js",
+            "exports.hello = async (event) => ({ got: event.x, n: 1 });",
+        )],
         "handler.hello",
         r#"{"x": 42}"#,
     );
@@ -19,7 +22,12 @@ fn async_handler_result_is_the_payload() {
 
 #[test]
 fn undefined_and_falsy_results_are_printed() {
-    for (body, expected) in [("undefined", json!(null)), ("0", json!(0)), ("''", json!("")), ("false", json!(false))] {
+    for (body, expected) in [
+        ("undefined", json!(null)),
+        ("0", json!(0)),
+        ("''", json!("")),
+        ("false", json!(false)),
+    ] {
         let src = format!("exports.h = async () => {body};");
         let r = run(&[("i.js", &src)], "i.h", "{}");
         assert_eq!(r.ok(), expected, "{body}");
@@ -58,7 +66,10 @@ fn each_console_call_is_one_log_line_with_util_format() {
     let src = "exports.h = async () => { console.log('a %s %d', 'b', 7, { k: [1] }); console.error('multi\\nline'); process.stdout.write('part'); process.stdout.write('ial\\n'); process.stderr.write('unterminated'); };";
     let r = run(&[("i.js", src)], "i.h", "{}");
     r.ok();
-    assert_eq!(r.logs, "a b 7 { k: [ 1 ] }\nmulti\nline\npartial\nunterminated\n");
+    assert_eq!(
+        r.logs,
+        "a b 7 { k: [ 1 ] }\nmulti\nline\npartial\nunterminated\n"
+    );
 }
 
 #[test]
@@ -71,7 +82,9 @@ fn context_has_the_lambda_fields_and_merges_user_context() {
         arn: c.invokedFunctionArn, mem: c.memoryLimitInMB, group: c.logGroupName, stream: c.logStreamName,
         cc: c.clientContext, identity: c.identity, tenant: c.tenant, left: c.getRemainingTimeInMillis(),
         waits: c.callbackWaitsForEmptyEventLoop });";
-    let r = run_with(&[("i.js", src)], "i.h", &["{}"], ctx).pop().unwrap();
+    let r = run_with(&[("i.js", src)], "i.h", &["{}"], ctx)
+        .pop()
+        .unwrap();
     assert_eq!(
         r.ok(),
         json!({"id": "req-1", "name": "svc-dev-fn", "version": "7",
@@ -84,7 +97,8 @@ fn context_has_the_lambda_fields_and_merges_user_context() {
 
 #[test]
 fn thrown_errors_report_name_message_and_file_frames() {
-    let src = "class NotFound extends Error { constructor(m) { super(m); this.name = 'NotFound'; } }\n\
+    let src =
+        "class NotFound extends Error { constructor(m) { super(m); this.name = 'NotFound'; } }\n\
                exports.h = async () => { lookup(); };\n\
                function lookup() { throw new NotFound('no such item'); }";
     let r = run(&[("lib/i.js", src)], "lib/i.h", "{}");
@@ -92,13 +106,21 @@ fn thrown_errors_report_name_message_and_file_frames() {
     assert_eq!(e.error_type, "NotFound");
     assert_eq!(e.error_message, "no such item");
     assert_eq!(e.stack_trace[0], "NotFound: no such item");
-    let frame = e.stack_trace.iter().find(|l| l.starts_with("    at lookup (")).expect("a lookup frame");
+    let frame = e
+        .stack_trace
+        .iter()
+        .find(|l| l.starts_with("    at lookup ("))
+        .expect("a lookup frame");
     assert!(frame.contains("/lib/i.js:3:"), "{:?}", e.stack_trace);
 }
 
 #[test]
 fn thrown_non_errors_are_reported_by_type() {
-    for (value, ty, msg) in [("'text'", "string", "text"), ("42", "number", "42"), ("{a:1}", "object", "[object Object]")] {
+    for (value, ty, msg) in [
+        ("'text'", "string", "text"),
+        ("42", "number", "42"),
+        ("{a:1}", "object", "[object Object]"),
+    ] {
         let src = format!("exports.h = async () => {{ throw {value}; }};");
         let r = run(&[("i.js", &src)], "i.h", "{}");
         let e = r.err();
@@ -116,14 +138,62 @@ fn context_fail_without_an_argument_uses_the_runtime_placeholder() {
 #[test]
 fn load_errors_use_the_runtime_error_types() {
     let cases = [
-        ("i.js", "exports.h = 1;", "i.nope", "Runtime.HandlerNotFound", "i.nope is undefined or not exported"),
-        ("i.js", "exports.h = 1;", "i.h", "Runtime.HandlerNotFound", "i.h is not a function"),
-        ("i.js", "exports.h = 1;", "i", "Runtime.MalformedHandlerName", "Bad handler"),
-        ("i.js", "exports.h = 1;", "../i.h", "Runtime.MalformedHandlerName", ""),
-        ("i.js", "exports.h = async () => {", "i.h", "Runtime.UserCodeSyntaxError", "SyntaxError: "),
-        ("i.js", "require('./missing-dep');", "i.h", "Runtime.ImportModuleError", "Error: Cannot find module './missing-dep'"),
-        ("i.mjs", "import './missing.mjs'; export const h = 1;", "i.h", "Runtime.ImportModuleError", ""),
-        ("i.mjs", "export const h = async () => 1; throw new Error('init failed');", "i.h", "Error", "init failed"),
+        (
+            "i.js",
+            "exports.h = 1;",
+            "i.nope",
+            "Runtime.HandlerNotFound",
+            "i.nope is undefined or not exported",
+        ),
+        (
+            "i.js",
+            "exports.h = 1;",
+            "i.h",
+            "Runtime.HandlerNotFound",
+            "i.h is not a function",
+        ),
+        (
+            "i.js",
+            "exports.h = 1;",
+            "i",
+            "Runtime.MalformedHandlerName",
+            "Bad handler",
+        ),
+        (
+            "i.js",
+            "exports.h = 1;",
+            "../i.h",
+            "Runtime.MalformedHandlerName",
+            "",
+        ),
+        (
+            "i.js",
+            "exports.h = async () => {",
+            "i.h",
+            "Runtime.UserCodeSyntaxError",
+            "SyntaxError: ",
+        ),
+        (
+            "i.js",
+            "require('./missing-dep');",
+            "i.h",
+            "Runtime.ImportModuleError",
+            "Error: Cannot find module './missing-dep'",
+        ),
+        (
+            "i.mjs",
+            "import './missing.mjs'; export const h = 1;",
+            "i.h",
+            "Runtime.ImportModuleError",
+            "",
+        ),
+        (
+            "i.mjs",
+            "export const h = async () => 1; throw new Error('init failed');",
+            "i.h",
+            "Error",
+            "init failed",
+        ),
     ];
     for (file, src, handler, ty, msg) in cases {
         let r = run(&[(file, src)], handler, "{}");
@@ -152,10 +222,18 @@ fn process_unhandled_rejection_listener_keeps_the_invocation_alive() {
 
 #[test]
 fn process_exit_reports_a_runtime_exit_error() {
-    let r = run(&[("i.js", "exports.h = async () => { process.exit(3); };")], "i.h", "{}");
+    let r = run(
+        &[("i.js", "exports.h = async () => { process.exit(3); };")],
+        "i.h",
+        "{}",
+    );
     let e = r.err();
     assert_eq!(e.error_type, "Runtime.ExitError");
-    assert!(e.error_message.ends_with("Runtime exited with error: exit status 3"), "{e:?}");
+    assert!(
+        e.error_message
+            .ends_with("Runtime exited with error: exit status 3"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -181,14 +259,23 @@ fn esm_handler_with_top_level_await_and_node_modules_import_condition() {
 
 #[test]
 fn handler_module_may_be_a_package_in_node_modules() {
-    let files = [("node_modules/pkg/index.js", "exports.run = async () => 'from a package';")];
+    let files = [(
+        "node_modules/pkg/index.js",
+        "exports.run = async () => 'from a package';",
+    )];
     let r = run(&files, "pkg.run", "{}");
     assert_eq!(r.ok(), json!("from a package"));
 }
 
 #[test]
 fn require_of_an_es_module_fails_with_err_require_esm() {
-    let files = [("i.js", "exports.h = async () => { try { require('./m.mjs'); } catch (e) { return e.code; } };"), ("m.mjs", "export default 1;")];
+    let files = [
+        (
+            "i.js",
+            "exports.h = async () => { try { require('./m.mjs'); } catch (e) { return e.code; } };",
+        ),
+        ("m.mjs", "export default 1;"),
+    ];
     let r = run(&files, "i.h", "{}");
     assert_eq!(r.ok(), json!("ERR_REQUIRE_ESM"));
 }
@@ -211,6 +298,35 @@ fn fs_errors_carry_node_codes() {
     let r = run(&[("i.js", src)], "i.h", "{}");
     assert_eq!(
         r.ok(),
-        json!([["ENOENT", "open", "number"], ["ENOTDIR", "scandir", "number"], ["EEXIST", "mkdir", "number"]])
+        json!([
+            ["ENOENT", "open", "number"],
+            ["ENOTDIR", "scandir", "number"],
+            ["EEXIST", "mkdir", "number"]
+        ])
+    );
+}
+
+#[test]
+fn esm_import_meta_and_create_require() {
+    let files = [
+        ("m.mjs", "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url';\n\
+                   const require = createRequire(import.meta.url);\n\
+                   const data = require('./d.json');\n\
+                   export const h = async () => ({ data, file: fileURLToPath(import.meta.url).endsWith('/m.mjs'), dir: import.meta.dirname === import.meta.filename.slice(0, -6) });"),
+        ("d.json", r#"{"v": 1}"#),
+    ];
+    let r = run(&files, "m.h", "{}");
+    assert_eq!(r.ok(), json!({"data": {"v": 1}, "file": true, "dir": true}));
+}
+
+#[test]
+fn abort_controller_and_event_target_globals() {
+    let src = "exports.h = async () => { const c = new AbortController(); const seen = []; c.signal.addEventListener('abort', (e) => seen.push(e.type)); c.abort(); \
+               const t = new EventTarget(); t.addEventListener('x', (e) => seen.push(e.type), { once: true }); t.dispatchEvent(new Event('x')); t.dispatchEvent(new Event('x')); \
+               return { seen, aborted: c.signal.aborted, reason: c.signal.reason.name }; };";
+    let r = run(&[("i.js", src)], "i.h", "{}");
+    assert_eq!(
+        r.ok(),
+        json!({"seen": ["abort", "x"], "aborted": true, "reason": "AbortError"})
     );
 }

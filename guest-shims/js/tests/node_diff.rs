@@ -15,7 +15,10 @@ fn repo_root() -> PathBuf {
 }
 
 fn node_available() -> bool {
-    Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 struct Outcome {
@@ -35,9 +38,16 @@ fn run_node(case_dir: &Path, case: &Value) -> Outcome {
     }
     let out = cmd.output().expect("node runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let doc = serde_json::from_str(stdout.trim())
-        .unwrap_or_else(|e| panic!("harness printed no JSON ({e}): {stdout}\nstderr: {}", String::from_utf8_lossy(&out.stderr)));
-    Outcome { doc, logs: String::from_utf8_lossy(&out.stderr).into_owned() }
+    let doc = serde_json::from_str(stdout.trim()).unwrap_or_else(|e| {
+        panic!(
+            "harness printed no JSON ({e}): {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    Outcome {
+        doc,
+        logs: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
 
 fn run_guest(case_dir: &Path, case: &Value) -> Outcome {
@@ -45,13 +55,25 @@ fn run_guest(case_dir: &Path, case: &Value) -> Outcome {
     ctx.log_stream_name = "2026/01/01/[$LATEST]lambdabox".into();
     ctx.aws_request_id = "diff-request-id".into();
     ctx.user_context = case.get("context").map(|c| c.to_string());
-    let mut runs = support::run_in(case_dir, case["handler"].as_str().unwrap(), &[&case["event"].to_string()], ctx);
+    let mut runs = support::run_in(
+        case_dir,
+        case["handler"].as_str().unwrap(),
+        &[&case["event"].to_string()],
+        ctx,
+    );
     let run = runs.pop().unwrap();
     let doc = match run.result {
-        Ok(payload) => json!({"ok": true, "result": serde_json::from_str::<Value>(&payload).expect("JSON payload")}),
-        Err(e) => json!({"ok": false, "errorType": e.error_type, "errorMessage": e.error_message, "stackTrace": e.stack_trace}),
+        Ok(payload) => {
+            json!({"ok": true, "result": serde_json::from_str::<Value>(&payload).expect("JSON payload")})
+        }
+        Err(e) => {
+            json!({"ok": false, "errorType": e.error_type, "errorMessage": e.error_message, "stackTrace": e.stack_trace})
+        }
     };
-    Outcome { doc, logs: run.logs }
+    Outcome {
+        doc,
+        logs: run.logs,
+    }
 }
 
 /// What must agree: the result, or the error's type, message and first trace line.
@@ -73,7 +95,10 @@ fn corpus_matches_native_node() {
         return;
     }
     let corpus = repo_root().join("tests/fixtures/node-diff");
-    let mut cases: Vec<_> = std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     cases.sort();
     assert!(cases.len() >= 20, "corpus is missing");
     let only = std::env::var("NODE_DIFF_CASE").ok();
@@ -83,7 +108,8 @@ fn corpus_matches_native_node() {
         if only.as_deref().is_some_and(|o| o != name) {
             continue;
         }
-        let case: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).unwrap()).unwrap();
+        let case: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).unwrap()).unwrap();
         let node = run_node(dir, &case);
         let guest = run_guest(dir, &case);
         if comparable(&node.doc) != comparable(&guest.doc) {
@@ -94,8 +120,16 @@ fn corpus_matches_native_node() {
             ));
         }
         if case["compareLogs"] == json!(true) && node.logs != guest.logs {
-            failures.push(format!("{name}: logs differ\n--- node\n{}--- guest\n{}", node.logs, guest.logs));
+            failures.push(format!(
+                "{name}: logs differ\n--- node\n{}--- guest\n{}",
+                node.logs, guest.logs
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -53,7 +53,10 @@ fn hash<'js>(ctx: Ctx<'js>, algorithm: String, data: Value<'js>) -> Result<Typed
     let data = bytes_of(&ctx, &data)?;
     match digest(&algorithm, &data) {
         Some(d) => to_array(&ctx, d),
-        None => Err(Exception::throw_message(&ctx, "Digest method not supported")),
+        None => Err(Exception::throw_message(
+            &ctx,
+            "Digest method not supported",
+        )),
     }
 }
 
@@ -67,7 +70,10 @@ fn hmac<'js>(
     let data = bytes_of(&ctx, &data)?;
     match mac(&algorithm, &key, &data) {
         Some(d) => to_array(&ctx, d),
-        None => Err(Exception::throw_message(&ctx, &format!("Invalid digest: {algorithm}"))),
+        None => Err(Exception::throw_message(
+            &ctx,
+            &format!("Invalid digest: {algorithm}"),
+        )),
     }
 }
 
@@ -88,7 +94,10 @@ mod tests {
 
     #[test]
     fn digests_match_known_vectors() {
-        assert_eq!(hex(&digest("md5", b"abc").unwrap()), "900150983cd24fb0d6963f7d28e17f72");
+        assert_eq!(
+            hex(&digest("md5", b"abc").unwrap()),
+            "900150983cd24fb0d6963f7d28e17f72"
+        );
         assert_eq!(
             hex(&digest("SHA-1", b"abc").unwrap()),
             "a9993e364706816aba3e25717850c26c9cd0d89d"

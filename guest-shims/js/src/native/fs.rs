@@ -114,7 +114,10 @@ fn readdir(ctx: Ctx<'_>, path: String) -> Result<Vec<Vec<String>>> {
     for entry in entries {
         let entry = entry.map_err(|e| throw(&ctx, e))?;
         let kind = entry.file_type().map_or("other", kind_of);
-        out.push(vec![entry.file_name().to_string_lossy().into_owned(), kind.to_string()]);
+        out.push(vec![
+            entry.file_name().to_string_lossy().into_owned(),
+            kind.to_string(),
+        ]);
     }
     out.sort();
     Ok(out)

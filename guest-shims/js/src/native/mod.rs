@@ -45,15 +45,23 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: Rc<dyn Host>) -> Result<()> {
     let h = host;
     native.set(
         "sleepMs",
-        Function::new(ctx.clone(), move |ms: f64| h.sleep_ms(ms.max(0.0).ceil() as u64))?,
+        Function::new(ctx.clone(), move |ms: f64| {
+            h.sleep_ms(ms.max(0.0).ceil() as u64)
+        })?,
     )?;
     native.set(
         "monotonicMs",
-        Function::new(ctx.clone(), move || started.elapsed().as_secs_f64() * 1000.0)?,
+        Function::new(ctx.clone(), move || {
+            started.elapsed().as_secs_f64() * 1000.0
+        })?,
     )?;
     native.set(
         "env",
-        Function::new(ctx.clone(), || std::env::vars().map(|(k, v)| vec![k, v]).collect::<Vec<_>>())?,
+        Function::new(ctx.clone(), || {
+            std::env::vars()
+                .map(|(k, v)| vec![k, v])
+                .collect::<Vec<_>>()
+        })?,
     )?;
     native.set("memoryBytes", Function::new(ctx.clone(), memory_bytes)?)?;
     native.set("evalScript", Function::new(ctx.clone(), eval_script)?)?;
@@ -66,7 +74,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: Rc<dyn Host>) -> Result<()> {
     native.set(
         "builtinNames",
         Function::new(ctx.clone(), || {
-            builtins::NAMES.iter().map(|n| n.to_string()).collect::<Vec<_>>()
+            builtins::NAMES
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
         })?,
     )?;
     crypto::install(ctx, &native)?;

@@ -57,7 +57,12 @@ pub fn run(files: &[(&str, &str)], handler: &str, event: &str) -> Run {
 }
 
 /// Init once, then invoke once per event (a warm instance).
-pub fn run_with(files: &[(&str, &str)], handler: &str, events: &[&str], ctx: InvokeContext) -> Vec<Run> {
+pub fn run_with(
+    files: &[(&str, &str)],
+    handler: &str,
+    events: &[&str],
+    ctx: InvokeContext,
+) -> Vec<Run> {
     let dir = tempfile::tempdir().unwrap();
     write_files(dir.path(), files);
     run_in(dir.path(), handler, events, ctx)
@@ -66,9 +71,15 @@ pub fn run_with(files: &[(&str, &str)], handler: &str, events: &[&str], ctx: Inv
 pub fn run_in(root: &Path, handler: &str, events: &[&str], ctx: InvokeContext) -> Vec<Run> {
     let host = Rc::new(RecordingHost::default());
     let mut rt = NodeRuntime::new(host.clone()).expect("runtime starts");
-    let spec = HandlerSpec { handler: handler.into(), task_root: root.to_str().unwrap().into() };
+    let spec = HandlerSpec {
+        handler: handler.into(),
+        task_root: root.to_str().unwrap().into(),
+    };
     if let Err(e) = rt.init(&spec) {
-        return vec![Run { result: Err(e), logs: host.log_text() }];
+        return vec![Run {
+            result: Err(e),
+            logs: host.log_text(),
+        }];
     }
     let mut out = Vec::new();
     for event in events {
