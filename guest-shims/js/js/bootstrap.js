@@ -506,6 +506,14 @@
     clearInterval: clearTimer,
     clearImmediate: clearTimer,
   };
+  // util.promisify(setTimeout) / (setImmediate) resolve after the delay, as in Node.
+  const promisifyCustom = Symbol.for('nodejs.util.promisify.custom');
+  for (const name of ['setTimeout', 'setImmediate']) {
+    Object.defineProperty(timerApi[name], promisifyCustom, {
+      get: () => loadBuiltin('timers/promises')[name],
+      configurable: true,
+    });
+  }
   internal.timers = timerApi;
   internal.Timeout = Timeout;
   internal.Immediate = Immediate;

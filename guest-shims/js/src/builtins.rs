@@ -36,6 +36,7 @@ const MODULES: &[(&str, &str)] = &[
     ("url", include_str!("../js/node/url.js")),
     ("util", include_str!("../js/node/util.js")),
     ("util/types", "module.exports = require('util').types;"),
+    ("zlib", include_str!("../js/node/zlib.js")),
 ];
 
 pub const NAMES: [&str; MODULES.len()] = {

@@ -330,3 +330,11 @@ fn abort_controller_and_event_target_globals() {
         json!({"seen": ["abort", "x"], "aborted": true, "reason": "AbortError"})
     );
 }
+
+#[test]
+fn promisified_set_timeout_resolves_with_its_value() {
+    let src = "const { promisify } = require('util'); const sleep = promisify(setTimeout);\n\
+               exports.h = async () => [await sleep(2, 'slept'), await promisify(setImmediate)('next')];";
+    let r = run(&[("i.js", src)], "i.h", "{}");
+    assert_eq!(r.ok(), json!(["slept", "next"]));
+}

@@ -5,6 +5,7 @@
 mod crypto;
 mod encoding;
 mod fs;
+mod zlib;
 
 use std::rc::Rc;
 use std::time::Instant;
@@ -83,6 +84,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: Rc<dyn Host>) -> Result<()> {
     crypto::install(ctx, &native)?;
     encoding::install(ctx, &native)?;
     fs::install(ctx, &native)?;
+    zlib::install(ctx, &native)?;
     ctx.globals().set("__native", native)?;
     Ok(())
 }
