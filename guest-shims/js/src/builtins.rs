@@ -24,6 +24,11 @@ const MODULES: &[(&str, &str)] = &[
     ("path/posix", "module.exports = require('path');"),
     ("process", "module.exports = process;"),
     ("querystring", include_str!("../js/node/querystring.js")),
+    ("stream", include_str!("../js/node/stream.js")),
+    (
+        "stream/promises",
+        "module.exports = require('stream').promises;",
+    ),
     (
         "string_decoder",
         include_str!("../js/node/string_decoder.js"),
