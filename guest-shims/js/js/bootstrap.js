@@ -32,6 +32,7 @@
   }
 
   function requireBuiltin(id) {
+    if (id.startsWith('internal/') && builtinNames.has(id)) return loadBuiltin(id);
     const name = builtinName(id);
     if (name === null) throw notFound(id, 'node:internal');
     return loadBuiltin(name);
@@ -1147,6 +1148,22 @@
   lazyGlobal('TextEncoder', () => loadBuiltin('util').TextEncoder);
   lazyGlobal('TextDecoder', () => loadBuiltin('util').TextDecoder);
   lazyGlobal('crypto', () => loadBuiltin('crypto').webcrypto);
+  // No sockets in the sandbox: fetch fails the way undici reports a refused connection.
+  G.fetch = function fetch(input) {
+    const target = typeof input === 'string' ? input : input && input.url ? input.url : String(input);
+    let host = target;
+    let port = '';
+    try {
+      const u = new G.URL(target);
+      host = u.hostname;
+      port = u.port || (u.protocol === 'https:' ? '443' : '80');
+    } catch (e) {
+      return Promise.reject(new TypeError('Failed to parse URL from ' + target));
+    }
+    const err = new TypeError('fetch failed');
+    err.cause = loadBuiltin('internal/http').networkError(host, port);
+    return Promise.reject(err);
+  };
   for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal']) {
     lazyGlobal(name, () => loadBuiltin('internal/abort')[name]);
   }

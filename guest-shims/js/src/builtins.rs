@@ -18,6 +18,15 @@ const MODULES: &[(&str, &str)] = &[
     ("events", include_str!("../js/node/events.js")),
     ("fs", include_str!("../js/node/fs.js")),
     ("fs/promises", "module.exports = require('fs').promises;"),
+    (
+        "http",
+        "module.exports = require('internal/http').makeModule('http', 80);",
+    ),
+    (
+        "https",
+        "module.exports = require('internal/http').makeModule('https', 443);",
+    ),
+    ("internal/http", include_str!("../js/node/http.js")),
     ("module", "module.exports = internal.Module;"),
     ("os", include_str!("../js/node/os.js")),
     ("path", include_str!("../js/node/path.js")),

@@ -338,3 +338,28 @@ fn promisified_set_timeout_resolves_with_its_value() {
     let r = run(&[("i.js", src)], "i.h", "{}");
     assert_eq!(r.ok(), json!(["slept", "next"]));
 }
+
+#[test]
+fn network_modules_load_but_requests_fail_with_a_clear_error() {
+    let src = "const https = require('https'); const http = require('node:http');\n\
+               exports.h = async () => {\n\
+                 const viaHttps = await new Promise((resolve) => https.get('https://example.com/x', () => resolve('response')).on('error', (e) => resolve([e.code, e.message])));\n\
+                 const viaFetch = await fetch('http://example.com:8080/').then(() => 'response', (e) => [e.name, e.message, e.cause.code]);\n\
+                 return { viaHttps, viaFetch, status: http.STATUS_CODES[404] };\n\
+               };";
+    let r = run(&[("i.js", src)], "i.h", "{}");
+    let v = r.ok();
+    assert_eq!(v["viaHttps"][0], "EACCES");
+    assert!(
+        v["viaHttps"][1]
+            .as_str()
+            .unwrap()
+            .starts_with("connect EACCES example.com:443"),
+        "{v}"
+    );
+    assert_eq!(
+        v["viaFetch"],
+        json!(["TypeError", "fetch failed", "EACCES"])
+    );
+    assert_eq!(v["status"], "Not Found");
+}
