@@ -159,6 +159,15 @@ function timingSafeEqual(a, b) {
   return diff === 0;
 }
 
+function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+  if (typeof digest !== 'string') {
+    const err = new TypeError(`The "digest" argument must be of type string. Received ${typeof digest}`);
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  return output(native.pbkdf2(normalizeAlgorithm(digest), toBuffer(password, undefined, 'password'), toBuffer(salt, undefined, 'salt'), iterations, keylen));
+}
+
 function unsupported(name) {
   return () => {
     const err = new Error(`crypto.${name} is not supported by the lambdabox Node.js runtime`);
@@ -198,7 +207,17 @@ module.exports = {
   createDecipheriv: unsupported('createDecipheriv'),
   createSign: unsupported('createSign'),
   createVerify: unsupported('createVerify'),
-  pbkdf2Sync: unsupported('pbkdf2Sync'),
+  pbkdf2Sync,
+  pbkdf2(password, salt, iterations, keylen, digest, callback) {
+    let key;
+    try {
+      key = pbkdf2Sync(password, salt, iterations, keylen, digest);
+    } catch (e) {
+      process.nextTick(callback, e);
+      return;
+    }
+    process.nextTick(callback, null, key);
+  },
   scryptSync: unsupported('scryptSync'),
   constants: {},
 };

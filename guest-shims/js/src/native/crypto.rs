@@ -12,6 +12,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("hash", Function::new(ctx.clone(), hash)?)?;
     native.set("hmac", Function::new(ctx.clone(), hmac)?)?;
     native.set("randomBytes", Function::new(ctx.clone(), random_bytes)?)?;
+    native.set("pbkdf2", Function::new(ctx.clone(), pbkdf2_js)?)?;
     Ok(())
 }
 
@@ -45,6 +46,32 @@ pub fn mac(algorithm: &str, key: &[u8], data: &[u8]) -> Option<Vec<u8>> {
     })
 }
 
+/// PBKDF2 (RFC 8018) with HMAC-`algorithm`.
+pub fn pbkdf2(
+    algorithm: &str,
+    password: &[u8],
+    salt: &[u8],
+    iterations: u32,
+    len: usize,
+) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(len);
+    let mut block = 1u32;
+    while out.len() < len {
+        let mut first = salt.to_vec();
+        first.extend_from_slice(&block.to_be_bytes());
+        let mut u = mac(algorithm, password, &first)?;
+        let mut t = u.clone();
+        for _ in 1..iterations {
+            u = mac(algorithm, password, &u)?;
+            t.iter_mut().zip(&u).for_each(|(a, b)| *a ^= b);
+        }
+        out.extend_from_slice(&t);
+        block += 1;
+    }
+    out.truncate(len);
+    Some(out)
+}
+
 fn normalize(algorithm: &str) -> String {
     algorithm.to_ascii_lowercase().replace('-', "")
 }
@@ -71,6 +98,31 @@ fn hmac<'js>(
     match mac(&algorithm, &key, &data) {
         Some(d) => to_array(&ctx, d),
         None => Err(Exception::throw_message(
+            &ctx,
+            &format!("Invalid digest: {algorithm}"),
+        )),
+    }
+}
+
+fn pbkdf2_js<'js>(
+    ctx: Ctx<'js>,
+    algorithm: String,
+    password: Value<'js>,
+    salt: Value<'js>,
+    iterations: u32,
+    len: u32,
+) -> Result<TypedArray<'js, u8>> {
+    let password = bytes_of(&ctx, &password)?;
+    let salt = bytes_of(&ctx, &salt)?;
+    match pbkdf2(
+        &algorithm,
+        &password,
+        &salt,
+        iterations.max(1),
+        len as usize,
+    ) {
+        Some(d) => to_array(&ctx, d),
+        None => Err(Exception::throw_type(
             &ctx,
             &format!("Invalid digest: {algorithm}"),
         )),
@@ -107,6 +159,24 @@ mod tests {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
         assert!(digest("whirlpool", b"abc").is_none());
+    }
+
+    #[test]
+    fn pbkdf2_matches_rfc6070() {
+        let out = pbkdf2("sha1", b"password", b"salt", 2, 20).unwrap();
+        assert_eq!(hex(&out), "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957");
+        let out = pbkdf2(
+            "sha1",
+            b"passwordPASSWORDpassword",
+            b"saltSALTsaltSALTsaltSALTsaltSALTsalt",
+            4096,
+            25,
+        )
+        .unwrap();
+        assert_eq!(
+            hex(&out),
+            "3d2eec4fe41c849b80c8d83662c0e44a8b291a964cf2f07038"
+        );
     }
 
     #[test]
