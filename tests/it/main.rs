@@ -1,1 +1,2 @@
 
+mod node_diff;
