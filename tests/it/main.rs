@@ -1,2 +1,3 @@
-
+mod harness;
 mod node_diff;
+mod runtimes;
