@@ -86,6 +86,15 @@ pub(crate) fn module_in(root: &Path, name: &str, wasm: &[u8]) -> anyhow::Result<
     }
 }
 
+/// [`component`] with an explicit cache root (tests).
+#[cfg(test)]
+pub(crate) fn component_in(root: &Path, name: &str, wasm: &[u8]) -> anyhow::Result<Component> {
+    match load(name, wasm, None, Kind::Component, root)? {
+        Compiled::Component(c) => Ok(c),
+        Compiled::Module(_) => unreachable!("asked for a component"),
+    }
+}
+
 fn entry_path(root: &Path, name: &str, sha256: &str, engine: &Engine, kind: Kind) -> PathBuf {
     let ext = match kind {
         Kind::Component => "cwasm",
