@@ -8,6 +8,8 @@ include!(concat!(env!("OUT_DIR"), "/guests.rs"));
 pub struct Embedded {
     pub name: &'static str,
     pub wasm: Option<&'static [u8]>,
+    /// sha256 of `wasm` (hex), computed at build time.
+    pub sha256: &'static str,
     /// Why the build could not embed it (empty when embedded).
     pub missing_reason: &'static str,
 }
@@ -17,6 +19,7 @@ pub fn js() -> Embedded {
     Embedded {
         name: "Node.js",
         wasm: JS_WASM,
+        sha256: JS_SHA256,
         missing_reason: JS_MISSING,
     }
 }
@@ -26,6 +29,7 @@ pub fn java() -> Embedded {
     Embedded {
         name: "Java",
         wasm: JAVA_WASM,
+        sha256: JAVA_SHA256,
         missing_reason: JAVA_MISSING,
     }
 }
