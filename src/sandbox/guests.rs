@@ -48,3 +48,30 @@ impl Embedded {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_guest_says_what_to_install_and_to_rebuild() {
+        let missing = Embedded {
+            name: "Node.js",
+            wasm: None,
+            sha256: "",
+            missing_reason: "`clang-19` is not installed",
+        };
+        let err = missing.require().unwrap_err();
+        assert_eq!(
+            err.message,
+            "this lambdabox was built without its Node.js runtime: `clang-19` is not installed"
+        );
+        let hints = err.hints.join("\n");
+        assert!(
+            hints.contains("apt-get install clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc"),
+            "{hints}"
+        );
+        assert!(hints.contains("rustup target add wasm32-wasip2"), "{hints}");
+        assert!(hints.contains("rebuild"), "{hints}");
+    }
+}
