@@ -182,3 +182,24 @@ runtime_test!(deterministic_runs_print_identical_bytes, [node], |rt| {
     assert_ne!(other["bytes"], doc["bytes"]);
     assert_ne!(other["requestId"], doc["requestId"]);
 });
+
+runtime_test!(runs_the_unzipped_package_artifact, [node], |rt| {
+    use std::io::Write as _;
+    let service = copy_fixture(rt, "artifact");
+    let src = std::fs::read_dir(service.path().join("src")).unwrap();
+    std::fs::create_dir_all(service.path().join("build")).unwrap();
+    let zip_file = std::fs::File::create(service.path().join("build/package.zip")).unwrap();
+    let mut zip = zip::ZipWriter::new(zip_file);
+    for entry in src {
+        let entry = entry.unwrap();
+        let name = format!("lib/{}", entry.file_name().to_string_lossy());
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(&std::fs::read(entry.path()).unwrap())
+            .unwrap();
+    }
+    zip.finish().unwrap();
+    let run = invoke(service.path(), &[]);
+    run.assert_code(0);
+    assert_eq!(run.json(), json!({"from": "artifact", "taskRoot": ["lib"]}));
+});
