@@ -89,7 +89,9 @@ pub fn classify(err: &wasmtime::Error, limits: Limits) -> Failure {
     }
     let message = match trap {
         Some(trap) => format!("wasm trap: {trap}"),
-        None => format!("{err}"),
+        // The outermost layer is only "error while executing at wasm backtrace"; the cause
+        // is what a reader needs.
+        None => err.root_cause().to_string(),
     };
     let frames = err
         .downcast_ref::<WasmBacktrace>()

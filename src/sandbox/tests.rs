@@ -250,3 +250,34 @@ fn a_component_instance_stays_warm_across_invocations_and_is_discarded_after_a_c
         "a crashed instance must be discarded"
     );
 }
+
+#[test]
+fn tmp_reports_posix_errors_like_enotempty() {
+    // fd 4 is /tmp (preopens: /var/task, /tmp). mkdir x; create x/f; rmdir x → errno as two
+    // digits in an error frame.
+    let extra = r#"
+  (import "wasi_snapshot_preview1" "path_create_directory" (func $mkdir (param i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_open" (func $open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_remove_directory" (func $rmdir (param i32 i32 i32) (result i32)))
+  (data (i32.const 500) "x/f")
+  (data (i32.const 600) "{\"type\":\"error\",\"errorType\":\"E00\",\"errorMessage\":\"\",\"stackTrace\":[]}\n")"#;
+    let body = r#"
+    (drop (call $mkdir (i32.const 4) (i32.const 500) (i32.const 1)))
+    (drop (call $open (i32.const 4) (i32.const 0) (i32.const 500) (i32.const 3) (i32.const 1) (i64.const 64) (i64.const 0) (i32.const 0) (i32.const 40)))
+    (i32.store (i32.const 44) (call $rmdir (i32.const 4) (i32.const 500) (i32.const 1)))
+    (i32.store8 (i32.const 630) (i32.add (i32.const 48) (i32.div_u (i32.load (i32.const 44)) (i32.const 10))))
+    (i32.store8 (i32.const 631) (i32.add (i32.const 48) (i32.rem_u (i32.load (i32.const 44)) (i32.const 10))))
+    (call $frame (i32.const 600) (i32.const 69))"#;
+    // `extra` holds imports, which must come first in a module: splice them in after `(module`.
+    let text = String::from_utf8(command(body, "")).unwrap().replacen(
+        "(module",
+        &format!("(module {extra}"),
+        1,
+    );
+    let (mut inst, _) = start(text.as_bytes(), &policy(5000, 64));
+    match inst.init(&spec()).unwrap() {
+        // 55 is WASI's ENOTEMPTY.
+        Called::Failed(e) => assert_eq!(e.error_type, "E55"),
+        other => panic!("{other:?}"),
+    }
+}
