@@ -50,30 +50,6 @@ impl fmt::Display for RuntimeKind {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn maps_lambda_runtime_names() {
-        assert_eq!(
-            RuntimeKind::from_runtime("nodejs20.x"),
-            Some(RuntimeKind::Node)
-        );
-        assert_eq!(
-            RuntimeKind::from_runtime("python3.12"),
-            Some(RuntimeKind::Python)
-        );
-        assert_eq!(
-            RuntimeKind::from_runtime("ruby3.4"),
-            Some(RuntimeKind::Ruby)
-        );
-        assert_eq!(RuntimeKind::from_runtime("java21"), Some(RuntimeKind::Java));
-        assert_eq!(RuntimeKind::from_runtime("go1.x"), None);
-        assert_eq!(RuntimeKind::from_runtime("provided.al2023"), None);
-    }
-}
-
 /// Run one invocation locally inside the sandbox.
 ///
 /// A function failure is `Ok(InvokeResult::Err(..))`; `Err(..)` is lambdabox's own failure
@@ -97,5 +73,29 @@ pub fn invoke_local(
         ))
         .hint("lambdabox runs nodejs*, python3.*, ruby* and java8/11/17/21 functions locally")
         .into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_lambda_runtime_names() {
+        assert_eq!(
+            RuntimeKind::from_runtime("nodejs20.x"),
+            Some(RuntimeKind::Node)
+        );
+        assert_eq!(
+            RuntimeKind::from_runtime("python3.12"),
+            Some(RuntimeKind::Python)
+        );
+        assert_eq!(
+            RuntimeKind::from_runtime("ruby3.4"),
+            Some(RuntimeKind::Ruby)
+        );
+        assert_eq!(RuntimeKind::from_runtime("java21"), Some(RuntimeKind::Java));
+        assert_eq!(RuntimeKind::from_runtime("go1.x"), None);
+        assert_eq!(RuntimeKind::from_runtime("provided.al2023"), None);
     }
 }

@@ -137,6 +137,9 @@ impl ComponentInstance {
 /// epoch interruption cannot stop) is waited for before the host gives up on it.
 const GRACE: Duration = Duration::from_secs(1);
 
+/// The store back from the guest thread (`None` if abandoned) and the call's result.
+type GuestCall<R> = (Option<Store<State>>, Result<R, Failure>);
+
 /// Run a guest call on a thread with a big enough stack, returning the store with the result.
 /// A call that outlives `timeout` + [`GRACE`] is a timeout; its thread is abandoned with the
 /// store (`None` comes back) and ends on its own at its next epoch check.
@@ -144,7 +147,7 @@ fn run_on_guest_thread<R: Send + 'static>(
     store: Store<State>,
     timeout: Duration,
     f: impl FnOnce(&mut Store<State>) -> wasmtime::Result<R> + Send + 'static,
-) -> anyhow::Result<(Option<Store<State>>, Result<R, Failure>)> {
+) -> anyhow::Result<GuestCall<R>> {
     let (tx, rx) = std::sync::mpsc::channel();
     on_guest_thread("lambdabox-guest", move || {
         let mut store = store;

@@ -263,37 +263,24 @@ impl StdioInstance {
             .stdin
             .as_ref()
             .is_some_and(|tx| tx.send(Bytes::from(line)).is_ok());
-        let wait = self.policy.timeout + GRACE;
-        loop {
-            match self.events.recv_timeout(wait) {
-                Ok(Event::Frame(frame)) => {
-                    return serde_json::from_slice(&frame).map_err(|e| {
-                        Failure::Protocol(format!("the runtime sent a malformed message: {e}"))
-                    });
-                }
-                Ok(Event::TooLarge) => {
-                    return Err(Failure::Protocol(format!(
-                        "the runtime's answer exceeded {} bytes",
-                        self.policy.max_response_bytes
-                    )))
-                }
-                Ok(Event::Ended(Err(failure))) => return Err(failure),
-                Ok(Event::Ended(Ok(()))) => {
-                    return Err(Failure::Protocol(if sent {
-                        "the runtime exited without answering".into()
-                    } else {
-                        "the runtime exited before it was given work".into()
-                    }))
-                }
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    return Err(Failure::Timeout(self.policy.timeout))
-                }
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    return Err(Failure::Protocol(
-                        "the runtime's thread ended unexpectedly".into(),
-                    ))
-                }
-            }
+        match self.events.recv_timeout(self.policy.timeout + GRACE) {
+            Ok(Event::Frame(frame)) => serde_json::from_slice(&frame).map_err(|e| {
+                Failure::Protocol(format!("the runtime sent a malformed message: {e}"))
+            }),
+            Ok(Event::TooLarge) => Err(Failure::Protocol(format!(
+                "the runtime's answer exceeded {} bytes",
+                self.policy.max_response_bytes
+            ))),
+            Ok(Event::Ended(Err(failure))) => Err(failure),
+            Ok(Event::Ended(Ok(()))) => Err(Failure::Protocol(if sent {
+                "the runtime exited without answering".into()
+            } else {
+                "the runtime exited before it was given work".into()
+            })),
+            Err(mpsc::RecvTimeoutError::Timeout) => Err(Failure::Timeout(self.policy.timeout)),
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::Protocol(
+                "the runtime's thread ended unexpectedly".into(),
+            )),
         }
     }
 }
