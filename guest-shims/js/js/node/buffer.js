@@ -105,6 +105,16 @@ function wrap(u8) {
 }
 
 class Buffer extends Uint8Array {
+  // Deprecated `new Buffer(string | array)` still works in Node; typed-array species calls
+  // (subarray, map, ...) pass lengths and buffers and go straight to Uint8Array.
+  constructor(arg, encodingOrOffset, length) {
+    if (typeof arg === 'string' || (Array.isArray(arg) && encodingOrOffset === undefined)) {
+      return Buffer.from(arg, encodingOrOffset);
+    }
+    if (length === undefined && encodingOrOffset === undefined) super(arg);
+    else if (length === undefined) super(arg, encodingOrOffset);
+    else super(arg, encodingOrOffset, length);
+  }
   static from(value, encodingOrOffset, length) {
     if (typeof value === 'string') return wrap(encodeString(value, encodingOrOffset));
     if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)) {
