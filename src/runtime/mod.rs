@@ -27,7 +27,10 @@ impl RuntimeKind {
             Some(Self::Python)
         } else if runtime.starts_with("ruby") {
             Some(Self::Ruby)
-        } else if matches!(runtime, "java8" | "java8.al2" | "java11" | "java17" | "java21") {
+        } else if matches!(
+            runtime,
+            "java8" | "java8.al2" | "java11" | "java17" | "java21"
+        ) {
             Some(Self::Java)
         } else {
             None
@@ -47,21 +50,6 @@ impl RuntimeKind {
 impl fmt::Display for RuntimeKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn maps_lambda_runtime_names() {
-        assert_eq!(RuntimeKind::from_runtime("nodejs20.x"), Some(RuntimeKind::Node));
-        assert_eq!(RuntimeKind::from_runtime("python3.12"), Some(RuntimeKind::Python));
-        assert_eq!(RuntimeKind::from_runtime("ruby3.4"), Some(RuntimeKind::Ruby));
-        assert_eq!(RuntimeKind::from_runtime("java21"), Some(RuntimeKind::Java));
-        assert_eq!(RuntimeKind::from_runtime("go1.x"), None);
-        assert_eq!(RuntimeKind::from_runtime("provided.al2023"), None);
     }
 }
 
@@ -89,5 +77,29 @@ pub fn invoke_local(
         ))
         .hint("lambdabox runs nodejs*, python3.*, ruby* and java8/11/17/21 functions locally")
         .into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_lambda_runtime_names() {
+        assert_eq!(
+            RuntimeKind::from_runtime("nodejs20.x"),
+            Some(RuntimeKind::Node)
+        );
+        assert_eq!(
+            RuntimeKind::from_runtime("python3.12"),
+            Some(RuntimeKind::Python)
+        );
+        assert_eq!(
+            RuntimeKind::from_runtime("ruby3.4"),
+            Some(RuntimeKind::Ruby)
+        );
+        assert_eq!(RuntimeKind::from_runtime("java21"), Some(RuntimeKind::Java));
+        assert_eq!(RuntimeKind::from_runtime("go1.x"), None);
+        assert_eq!(RuntimeKind::from_runtime("provided.al2023"), None);
     }
 }

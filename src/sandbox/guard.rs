@@ -51,7 +51,7 @@ impl Guard {
         }
         self.ticks += 1;
         let every = (TMP_CHECK_EVERY.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64;
-        if self.ticks % every == 0 && self.scratch.over_cap() {
+        if self.ticks.is_multiple_of(every) && self.scratch.over_cap() {
             return Err(TmpFull.into());
         }
         Ok(UpdateDeadline::Continue(1))

@@ -2,5 +2,8 @@
 
 mod cli;
 mod config_golden;
+mod harness;
+mod node_diff;
 mod python_diff;
 mod python_sandbox;
+mod runtimes;
