@@ -368,16 +368,9 @@ fn differential_corpus_matches_native_python() {
         let event = case["event"].to_string();
 
         let native = run_native(&corpus, function, handler, memory, &event);
-        let sandboxed = Command::new(env!("CARGO_BIN_EXE_lambdabox"))
-            .current_dir(&corpus)
-            .args(["invoke", "local", "-f", function, "-d", &event])
-            .output()
-            .unwrap();
-        let sandboxed = (
-            sandboxed.status.code(),
-            String::from_utf8(sandboxed.stdout).unwrap(),
-            String::from_utf8(sandboxed.stderr).unwrap(),
-        );
+        crate::python_sandbox::ensure_python();
+        let run = crate::harness::lambdabox(&corpus, &["invoke", "local", "-f", function, "-d", &event]);
+        let sandboxed = (Some(run.code), run.stdout, run.stderr);
         if (native.0, &native.1, log_records(&native.2)) != (sandboxed.0, &sandboxed.1, log_records(&sandboxed.2)) {
             mismatches.push(format!(
                 "{function} {event}\n--- native (exit {:?})\n{}{}\n--- lambdabox (exit {:?})\n{}{}",
