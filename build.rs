@@ -154,6 +154,7 @@ fn build_guest(shims: &Path, guest_target: &Path, package: &str) {
         .args([
             "build",
             "--release",
+            "--locked",
             "--target",
             TARGET,
             "-p",

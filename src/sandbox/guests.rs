@@ -38,13 +38,16 @@ impl Embedded {
     /// The guest's bytes, or a usage error saying how to build a lambdabox that has it.
     pub fn require(&self) -> Result<&'static [u8], UsageError> {
         self.wasm.ok_or_else(|| {
-            UsageError::new(format!(
+            let err = UsageError::new(format!(
                 "this lambdabox was built without its {} runtime: {}",
                 self.name, self.missing_reason
-            ))
-            .hint("install the C-to-wasm toolchain: apt-get install clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc")
-            .hint("install the Rust wasm target: rustup target add wasm32-wasip2")
-            .hint("then rebuild lambdabox (cargo build --release), without LAMBDABOX_SKIP_GUESTS")
+            ));
+            if self.missing_reason.contains("LAMBDABOX_SKIP_GUESTS") {
+                return err.hint("rebuild lambdabox (cargo build --release) without LAMBDABOX_SKIP_GUESTS");
+            }
+            err.hint("install the C-to-wasm toolchain: apt-get install clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc")
+                .hint("install the Rust wasm target: rustup target add wasm32-wasip2")
+                .hint("then rebuild lambdabox (cargo build --release)")
         })
     }
 }

@@ -281,3 +281,30 @@ fn tmp_reports_posix_errors_like_enotempty() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn filling_tmp_past_its_cap_stops_the_function() {
+    // Create /tmp/big (fd 4 is /tmp) and append 32 KiB chunks forever.
+    let imports = r#"
+  (import "wasi_snapshot_preview1" "path_open" (func $open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (data (i32.const 500) "big")"#;
+    let body = r#"
+    (drop (call $open (i32.const 4) (i32.const 0) (i32.const 500) (i32.const 3) (i32.const 1) (i64.const 64) (i64.const 0) (i32.const 0) (i32.const 40)))
+    (i32.store (i32.const 16) (i32.const 16384))
+    (i32.store (i32.const 20) (i32.const 32768))
+    (loop $fill
+      (drop (call $fd_write (i32.load (i32.const 40)) (i32.const 16) (i32.const 1) (i32.const 32)))
+      (br $fill))"#;
+    let text = String::from_utf8(command(body, "")).unwrap().replacen(
+        "(module",
+        &format!("(module {imports}"),
+        1,
+    );
+    let mut p = policy(10_000, 64);
+    p.tmp_bytes = 1 << 20;
+    let (mut inst, _) = start(text.as_bytes(), &p);
+    assert_eq!(
+        crash_of(inst.init(&spec()).unwrap()),
+        Failure::TmpFull(1 << 20)
+    );
+}

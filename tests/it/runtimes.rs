@@ -203,3 +203,26 @@ runtime_test!(runs_the_unzipped_package_artifact, [node, python], |rt| {
     run.assert_code(0);
     assert_eq!(run.json(), json!({"from": "artifact", "taskRoot": ["lib"]}));
 });
+
+runtime_test!(
+    mounts_add_host_directories_read_only_or_writable,
+    [node],
+    |rt| {
+        let data = tempfile::tempdir().unwrap();
+        std::fs::write(data.path().join("input.txt"), "mounted input").unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let ro = format!("{}::/data", data.path().display());
+        let rw = format!("{}::/out:rw", out.path().display());
+        let run = invoke(&fixture(rt, "mount"), &["--mount", &ro, "--mount", &rw]);
+        run.assert_code(0);
+        let doc = run.json();
+        assert_eq!(doc["read"], "mounted input");
+        assert_ne!(doc["writeReadOnly"], "written");
+        assert_eq!(doc["writeReadWrite"], "written");
+        assert!(!data.path().join("nope.txt").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.path().join("result.txt")).unwrap(),
+            "from the sandbox"
+        );
+    }
+);
