@@ -1,7 +1,9 @@
 //! lambdabox-java: a JVM-less Java bytecode interpreter that runs AWS Lambda Java handlers.
 
 pub mod classfile;
+pub mod classlib;
 pub mod classpath;
+pub mod vm;
 
 #[cfg(test)]
 mod testutil;

@@ -1,0 +1,40 @@
+package java.util;
+
+public final class Collections {
+    private Collections() {}
+    public static <T> List<T> unmodifiableList(List<? extends T> list) { return new UnmodifiableList<>(list); }
+    static final class UnmodifiableList<E> extends AbstractList<E> implements RandomAccess {
+        final List<? extends E> list;
+        UnmodifiableList(List<? extends E> list) { this.list = list; }
+        public E get(int i) { return list.get(i); }
+        public int size() { return list.size(); }
+    }
+    public static <T> List<T> emptyList() { return new UnmodifiableList<T>(new ArrayList<T>()); }
+    public static <T extends Comparable<? super T>> void sort(List<T> list) { list.sort(null); }
+    public static <T> void sort(List<T> list, Comparator<? super T> c) { list.sort(c); }
+    public static void reverse(List<?> list) { rev(list); }
+    private static <T> void rev(List<T> l) {
+        for (int i = 0, j = l.size() - 1; i < j; i++, j--) { T t = l.get(i); l.set(i, l.get(j)); l.set(j, t); }
+    }
+    public static <T> Comparator<T> reverseOrder() {
+        return (a, b) -> ((Comparable<T>) b).compareTo(a);
+    }
+    public static <T> Comparator<T> reverseOrder(Comparator<T> c) { return c == null ? reverseOrder() : c.reversed(); }
+    public static <T> List<T> singletonList(T o) { ArrayList<T> l = new ArrayList<>(1); l.add(o); return unmodifiableList(l); }
+    public static <T> List<T> nCopies(int n, T o) { ArrayList<T> l = new ArrayList<>(n); for (int i = 0; i < n; i++) l.add(o); return unmodifiableList(l); }
+    public static <T extends Object & Comparable<? super T>> T max(Collection<? extends T> c) {
+        Iterator<? extends T> it = c.iterator(); T best = it.next();
+        while (it.hasNext()) { T t = it.next(); if (t.compareTo(best) > 0) best = t; }
+        return best;
+    }
+    public static <T extends Object & Comparable<? super T>> T min(Collection<? extends T> c) {
+        Iterator<? extends T> it = c.iterator(); T best = it.next();
+        while (it.hasNext()) { T t = it.next(); if (t.compareTo(best) < 0) best = t; }
+        return best;
+    }
+    @SafeVarargs
+    public static <T> boolean addAll(Collection<? super T> c, T... es) { boolean m = false; for (T e : es) m |= c.add(e); return m; }
+    public static int frequency(Collection<?> c, Object o) { int n = 0; for (Object e : c) if (Objects.equals(o, e)) n++; return n; }
+    public static void swap(List<?> list, int i, int j) { swap0(list, i, j); }
+    private static <T> void swap0(List<T> l, int i, int j) { T t = l.get(i); l.set(i, l.get(j)); l.set(j, t); }
+}

@@ -1,0 +1,123 @@
+//! Differential opcode-group tests: each fixture under tests/fixtures/java/opcodes/ is compiled
+//! with javac, run on HotSpot through tests/support/java-harness/RunStatic.java, and run on
+//! this interpreter; the outputs must be identical.
+
+use std::process::Command;
+
+use super::value::Value;
+use super::{Limits, Throw, Vm};
+use crate::classpath::ClassPath;
+use crate::testutil::{fixture, javac, Compiled};
+
+fn compile(name: &str) -> Compiled {
+    let src = std::fs::read_to_string(fixture(&format!("opcodes/{name}.java"))).unwrap();
+    let harness =
+        std::fs::read_to_string(fixture("../../support/java-harness/RunStatic.java")).unwrap();
+    javac(
+        &[
+            (&format!("{name}.java"), &src),
+            ("RunStatic.java", &harness),
+        ],
+        "17",
+    )
+}
+
+fn hotspot(dir: &std::path::Path, class: &str) -> String {
+    let out = Command::new("java")
+        .args(["-Xss4m", "-cp"])
+        .arg(dir)
+        .args(["RunStatic", class])
+        .output()
+        .expect("java must be installed to run the differential tests");
+    assert!(
+        out.status.success(),
+        "java failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn new_vm(dir: &std::path::Path) -> Vm {
+    let mut cp = ClassPath::new();
+    cp.add_embedded(crate::classlib::CLASSES);
+    cp.add_dir(dir);
+    match Vm::new(cp, Limits::default()) {
+        Ok(vm) => vm,
+        Err(e) => panic!("VM start-up failed: {e:?}"),
+    }
+}
+
+pub fn describe(vm: &mut Vm, t: Throw) -> String {
+    match t {
+        Throw::Java(ex) => {
+            let s = vm.call_virtual(ex, "toString", "()Ljava/lang/String;", &[]);
+            let msg = match s {
+                Ok(v) => vm.rust_string(v.reference()).unwrap_or_default(),
+                Err(_) => "<toString failed>".into(),
+            };
+            let trace: Vec<String> = match &vm.heap.get(ex).native {
+                super::heap::Native::Backtrace(t) => t
+                    .iter()
+                    .map(|f| format!("{}.{}({:?}:{:?})", f.class, f.method, f.file, f.line))
+                    .collect(),
+                _ => vec![],
+            };
+            format!("EXC {msg}\n  at {}", trace.join("\n  at "))
+        }
+        Throw::Fatal(m) => format!("FATAL {m}"),
+    }
+}
+
+fn ours(dir: &std::path::Path, class: &str) -> String {
+    let mut vm = new_vm(dir);
+    match vm.call_static(class, "run", "()Ljava/lang/String;", &[]) {
+        Ok(Value::Ref(r)) => vm.rust_string(r).unwrap_or_else(|| "null".into()),
+        Ok(other) => format!("unexpected {other:?}"),
+        Err(t) => describe(&mut vm, t),
+    }
+}
+
+fn differential(name: &str) {
+    let c = compile(name);
+    let expected = hotspot(c.path(), name);
+    let actual = ours(c.path(), name);
+    assert_eq!(
+        actual, expected,
+        "\n--- ours ---\n{actual}\n--- hotspot ---\n{expected}"
+    );
+}
+
+#[test]
+fn arithmetic_matches_hotspot() {
+    differential("Arith");
+}
+
+#[test]
+fn arrays_match_hotspot() {
+    differential("Arrays1");
+}
+
+#[test]
+fn control_flow_matches_hotspot() {
+    differential("Control");
+}
+
+#[test]
+fn objects_and_dispatch_match_hotspot() {
+    differential("Objects1");
+}
+
+#[test]
+fn exceptions_match_hotspot() {
+    differential("Exceptions1");
+}
+
+#[test]
+fn lambdas_and_records_match_hotspot() {
+    differential("Lambdas1");
+}
+
+#[test]
+fn strings_match_hotspot() {
+    differential("Strings1");
+}
