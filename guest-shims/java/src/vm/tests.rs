@@ -121,3 +121,53 @@ fn lambdas_and_records_match_hotspot() {
 fn strings_match_hotspot() {
     differential("Strings1");
 }
+
+fn run_with_heap(name: &str, method: &str, heap_bytes: usize) -> String {
+    let src = std::fs::read_to_string(fixture(&format!("opcodes/{name}.java"))).unwrap();
+    let c = javac(&[(&format!("{name}.java"), &src)], "17");
+    let mut cp = ClassPath::new();
+    cp.add_embedded(crate::classlib::CLASSES);
+    cp.add_dir(c.path());
+    let mut vm = Vm::new(
+        cp,
+        Limits {
+            max_depth: 2500,
+            heap_bytes,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    match vm.call_static(name, method, "()Ljava/lang/String;", &[]) {
+        Ok(v) => vm.rust_string(v.reference()).unwrap_or_default(),
+        Err(t) => describe(&mut vm, t),
+    }
+}
+
+#[test]
+fn gc_reclaims_garbage_beyond_the_heap_limit() {
+    // 2000 × 40 KB = 80 MB of garbage through a 16 MiB heap.
+    assert_eq!(run_with_heap("Memory1", "garbage", 16 << 20), "ok 20000000");
+}
+
+#[test]
+fn live_data_beyond_the_heap_limit_is_out_of_memory() {
+    assert_eq!(
+        run_with_heap("Memory1", "hoard", 16 << 20),
+        "OOM after true Java heap space"
+    );
+}
+
+#[test]
+fn gc_keeps_statics_and_interned_strings() {
+    let c = compile("Strings1");
+    let mut vm = new_vm(c.path());
+    let first = vm
+        .call_static("Strings1", "run", "()Ljava/lang/String;", &[])
+        .unwrap();
+    let first = vm.rust_string(first.reference()).unwrap();
+    let freed = vm.gc();
+    assert!(freed > 0, "garbage from the run is collected");
+    let second = vm
+        .call_static("Strings1", "run", "()Ljava/lang/String;", &[])
+        .unwrap();
+    assert_eq!(vm.rust_string(second.reference()).unwrap(), first);
+}
