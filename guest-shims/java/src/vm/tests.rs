@@ -171,3 +171,8 @@ fn gc_keeps_statics_and_interned_strings() {
         .unwrap();
     assert_eq!(vm.rust_string(second.reference()).unwrap(), first);
 }
+
+#[test]
+fn collections_match_hotspot_iteration_order() {
+    differential("Collections1");
+}

@@ -37,4 +37,34 @@ public final class Collections {
     public static int frequency(Collection<?> c, Object o) { int n = 0; for (Object e : c) if (Objects.equals(o, e)) n++; return n; }
     public static void swap(List<?> list, int i, int j) { swap0(list, i, j); }
     private static <T> void swap0(List<T> l, int i, int j) { T t = l.get(i); l.set(i, l.get(j)); l.set(j, t); }
+
+    public static <K, V> Map<K, V> unmodifiableMap(Map<? extends K, ? extends V> m) { return new UnmodifiableMap<>(m); }
+    static final class UnmodifiableMap<K, V> extends AbstractMap<K, V> {
+        final Map<? extends K, ? extends V> m;
+        UnmodifiableMap(Map<? extends K, ? extends V> m) { this.m = m; }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Set<Map.Entry<K, V>> entrySet() { return unmodifiableSet((Set) m.entrySet()); }
+        public V get(Object k) { return m.get(k); }
+        public boolean containsKey(Object k) { return m.containsKey(k); }
+        public int size() { return m.size(); }
+    }
+    public static <T> Set<T> unmodifiableSet(Set<? extends T> s) { return new UnmodifiableSet<>(s); }
+    static final class UnmodifiableSet<E> extends AbstractSet<E> {
+        final Set<? extends E> s;
+        UnmodifiableSet(Set<? extends E> s) { this.s = s; }
+        @SuppressWarnings("unchecked")
+        public Iterator<E> iterator() {
+            Iterator<? extends E> it = s.iterator();
+            return new Iterator<E>() {
+                public boolean hasNext() { return it.hasNext(); }
+                public E next() { return it.next(); }
+            };
+        }
+        public int size() { return s.size(); }
+        public boolean contains(Object o) { return s.contains(o); }
+    }
+    public static <K, V> Map<K, V> emptyMap() { return unmodifiableMap(new HashMap<K, V>()); }
+    public static <T> Set<T> emptySet() { return unmodifiableSet(new HashSet<T>()); }
+    public static <T> Set<T> singleton(T o) { HashSet<T> s = new HashSet<>(); s.add(o); return unmodifiableSet(s); }
+    public static <K, V> Map<K, V> singletonMap(K k, V v) { HashMap<K, V> m = new HashMap<>(); m.put(k, v); return unmodifiableMap(m); }
 }
