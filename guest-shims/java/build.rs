@@ -49,7 +49,7 @@ fn main() {
     let mut base = Vec::new();
     java_files(&src.join("java"), &mut base);
     let mut others = Vec::new();
-    for top in ["com"] {
+    for top in ["com", "lambdabox"] {
         java_files(&src.join(top), &mut others);
     }
     base.sort();

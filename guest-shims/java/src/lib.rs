@@ -3,6 +3,7 @@
 pub mod classfile;
 pub mod classlib;
 pub mod classpath;
+pub mod lambda;
 pub mod vm;
 
 #[cfg(test)]

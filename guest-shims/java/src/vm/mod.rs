@@ -822,6 +822,26 @@ impl Vm {
         freed
     }
 
+    /// Start of a pin scope: everything pinned after this mark is released by `unpin_to`.
+    pub fn pin_mark(&self) -> usize {
+        self.pinned.len()
+    }
+
+    pub fn unpin_to(&mut self, mark: usize) {
+        self.pinned.truncate(mark);
+    }
+
+    /// Loads, initialises and constructs `class` with its no-argument constructor.
+    pub fn new_instance(&mut self, class: &str) -> JResult<Ref> {
+        let id = self.load_class(class)?;
+        self.ensure_init(id)?;
+        let obj = self.new_object(id)?;
+        self.pinned.push(obj);
+        let r = self.call_init(obj, "()V", &[]);
+        self.pinned.pop();
+        r.map(|_| obj)
+    }
+
     pub fn pin(&mut self, r: Ref) {
         self.pinned.push(r);
     }

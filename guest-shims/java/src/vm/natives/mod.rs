@@ -17,6 +17,7 @@ pub type NativeFn = fn(&mut Vm, &[Value]) -> JResult<Value>;
 pub fn table() -> HashMap<String, NativeFn> {
     let mut t: HashMap<String, NativeFn> = HashMap::new();
     lang::register(&mut t);
+    lang::register_runtime(&mut t);
     format::register(&mut t);
     text::register(&mut t);
     t
