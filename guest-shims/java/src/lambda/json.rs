@@ -20,7 +20,11 @@ pub enum Json {
 pub struct JsonError(pub String);
 
 pub fn parse(text: &str) -> Result<Json, JsonError> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0 };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        text,
+        i: 0,
+    };
     p.ws();
     if p.i >= p.s.len() {
         return Err(JsonError("No content to map due to end-of-input".into()));
@@ -28,7 +32,10 @@ pub fn parse(text: &str) -> Result<Json, JsonError> {
     let v = p.value(0)?;
     p.ws();
     if p.i < p.s.len() {
-        return Err(JsonError(format!("Unexpected trailing content at offset {}", p.i)));
+        return Err(JsonError(format!(
+            "Unexpected trailing content at offset {}",
+            p.i
+        )));
     }
     Ok(v)
 }
@@ -129,7 +136,10 @@ impl Parser<'_> {
     fn bare_name(&mut self) -> Result<String, JsonError> {
         let start = self.i;
         while self.i < self.s.len()
-            && !matches!(self.s[self.i], b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | b']' | b'}' | b'[' | b'{')
+            && !matches!(
+                self.s[self.i],
+                b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | b']' | b'}' | b'[' | b'{'
+            )
         {
             self.i += 1;
         }
@@ -144,14 +154,18 @@ impl Parser<'_> {
         self.i += 1;
         let mut out: Vec<u16> = Vec::new();
         loop {
-            let Some(&b) = self.s.get(self.i) else { return self.err("Unexpected end-of-input in string") };
+            let Some(&b) = self.s.get(self.i) else {
+                return self.err("Unexpected end-of-input in string");
+            };
             if b == quote {
                 self.i += 1;
                 return Ok(String::from_utf16_lossy(&out));
             }
             if b == b'\\' {
                 self.i += 1;
-                let Some(&e) = self.s.get(self.i) else { return self.err("Unexpected end-of-input in escape") };
+                let Some(&e) = self.s.get(self.i) else {
+                    return self.err("Unexpected end-of-input in escape");
+                };
                 self.i += 1;
                 match e {
                     b'n' => out.push(10),
@@ -160,8 +174,12 @@ impl Parser<'_> {
                     b'b' => out.push(8),
                     b'f' => out.push(12),
                     b'u' => {
-                        let hex = self.text.get(self.i..self.i + 4).ok_or(JsonError("Bad \\u escape".into()))?;
-                        let v = u16::from_str_radix(hex, 16).map_err(|_| JsonError("Bad \\u escape".into()))?;
+                        let hex = self
+                            .text
+                            .get(self.i..self.i + 4)
+                            .ok_or(JsonError("Bad \\u escape".into()))?;
+                        let v = u16::from_str_radix(hex, 16)
+                            .map_err(|_| JsonError("Bad \\u escape".into()))?;
                         out.push(v);
                         self.i += 4;
                     }
@@ -188,7 +206,8 @@ fn is_number(w: &str) -> bool {
     let b = w.strip_prefix(['-', '+']).unwrap_or(w);
     !b.is_empty()
         && b.as_bytes()[0].is_ascii_digit()
-        && b.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+        && b.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
         && w.parse::<f64>().is_ok()
 }
 
@@ -221,8 +240,21 @@ mod tests {
         assert_eq!(
             parse(r#"{"a": [1, 2.5, "x"], "b": {"c": null, "d": true}}"#).unwrap(),
             Json::Object(vec![
-                ("a".into(), Json::Array(vec![Json::Number("1".into()), Json::Number("2.5".into()), Json::String("x".into())])),
-                ("b".into(), Json::Object(vec![("c".into(), Json::Null), ("d".into(), Json::Bool(true))])),
+                (
+                    "a".into(),
+                    Json::Array(vec![
+                        Json::Number("1".into()),
+                        Json::Number("2.5".into()),
+                        Json::String("x".into())
+                    ])
+                ),
+                (
+                    "b".into(),
+                    Json::Object(vec![
+                        ("c".into(), Json::Null),
+                        ("d".into(), Json::Bool(true))
+                    ])
+                ),
             ])
         );
         assert_eq!(
@@ -233,8 +265,14 @@ mod tests {
                 ("nan".into(), Json::Number("NaN".into())),
             ])
         );
-        assert_eq!(parse(r#""a\qb\u00e9""#).unwrap(), Json::String("aqbé".into()));
-        assert_eq!(parse("\"tab\there\"").unwrap(), Json::String("tab\there".into()));
+        assert_eq!(
+            parse(r#""a\qb\u00e9""#).unwrap(),
+            Json::String("aqbé".into())
+        );
+        assert_eq!(
+            parse("\"tab\there\"").unwrap(),
+            Json::String("tab\there".into())
+        );
     }
 
     #[test]

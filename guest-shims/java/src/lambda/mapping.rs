@@ -76,8 +76,15 @@ pub fn from_json(vm: &mut Vm, json: &Json, ty: &JType) -> MResult<Value> {
     // Unwrap single-element arrays for scalar targets (UNWRAP_SINGLE_VALUE_ARRAYS).
     let scalar_target = matches!(
         name.as_str(),
-        "java/lang/String" | "java/lang/Integer" | "java/lang/Long" | "java/lang/Double" | "java/lang/Float"
-            | "java/lang/Short" | "java/lang/Byte" | "java/lang/Boolean" | "java/lang/Character"
+        "java/lang/String"
+            | "java/lang/Integer"
+            | "java/lang/Long"
+            | "java/lang/Double"
+            | "java/lang/Float"
+            | "java/lang/Short"
+            | "java/lang/Byte"
+            | "java/lang/Boolean"
+            | "java/lang/Character"
     );
     if let (true, Json::Array(items)) = (scalar_target, json) {
         if items.len() == 1 {
@@ -195,18 +202,28 @@ fn primitive(vm: &mut Vm, json: &Json, kind: u8, raw: bool) -> MResult<Value> {
                 let v = Value::Int(*b as i32);
                 return if raw { Ok(v) } else { boxed(vm, kind, v) };
             }
-            return Err(MapError::Mismatch(format!("Cannot coerce boolean value to `{type_name}`")));
+            return Err(MapError::Mismatch(format!(
+                "Cannot coerce boolean value to `{type_name}`"
+            )));
         }
         Json::Number(n) => n.clone(),
         Json::String(s) => s.trim().to_string(),
         _ => {
             return Err(MapError::Mismatch(format!(
                 "Cannot deserialize value of type `{type_name}` from {} value",
-                if matches!(json, Json::Object(_)) { "Object" } else { "Array" }
+                if matches!(json, Json::Object(_)) {
+                    "Object"
+                } else {
+                    "Array"
+                }
             )))
         }
     };
-    let bad = || MapError::Mismatch(format!("Cannot deserialize value of type `{type_name}` from String \"{text}\""));
+    let bad = || {
+        MapError::Mismatch(format!(
+            "Cannot deserialize value of type `{type_name}` from String \"{text}\""
+        ))
+    };
     let v = match kind {
         b'Z' => match text.as_str() {
             "true" | "1" => Value::Int(1),
@@ -220,7 +237,9 @@ fn primitive(vm: &mut Vm, json: &Json, kind: u8, raw: bool) -> MResult<Value> {
         _ => {
             let wide: i64 = if is_integral(&text) {
                 text.parse::<i64>().map_err(|_| {
-                    MapError::Mismatch(format!("Numeric value ({text}) out of range of {type_name}"))
+                    MapError::Mismatch(format!(
+                        "Numeric value ({text}) out of range of {type_name}"
+                    ))
                 })?
             } else {
                 number(&text).ok_or_else(bad)? as i64
@@ -228,7 +247,9 @@ fn primitive(vm: &mut Vm, json: &Json, kind: u8, raw: bool) -> MResult<Value> {
             match kind {
                 b'J' => Value::Long(wide),
                 b'I' => Value::Int(i32::try_from(wide).map_err(|_| {
-                    MapError::Mismatch(format!("Numeric value ({text}) out of range of int (-2147483648 - 2147483647)"))
+                    MapError::Mismatch(format!(
+                        "Numeric value ({text}) out of range of int (-2147483648 - 2147483647)"
+                    ))
                 })?),
                 b'S' => Value::Int(i16::try_from(wide).map_err(|_| bad())? as i32),
                 _ => Value::Int(i8::try_from(wide).map_err(|_| bad())? as i32),
@@ -288,10 +309,18 @@ fn bean_name(rest: &str) -> String {
 
 fn object_from_json(vm: &mut Vm, json: &Json, class: &str) -> MResult<Value> {
     let id = vm.load_class(class)?;
-    let is_enum = vm.class(id).super_id.map(|s| &*vm.class(s).name == "java/lang/Enum").unwrap_or(false);
+    let is_enum = vm
+        .class(id)
+        .super_id
+        .map(|s| &*vm.class(s).name == "java/lang/Enum")
+        .unwrap_or(false);
     if is_enum {
-        let Some(text) = scalar_text(json) else { return Ok(Value::NULL) };
-        let values = vm.call_static(class, "values", &format!("()[L{class};"), &[])?.reference();
+        let Some(text) = scalar_text(json) else {
+            return Ok(Value::NULL);
+        };
+        let values = vm
+            .call_static(class, "values", &format!("()[L{class};"), &[])?
+            .reference();
         let consts: Vec<Ref> = match vm.array(values) {
             Some(Array::Ref(v)) => v.clone(),
             _ => vec![],
@@ -318,16 +347,41 @@ fn object_from_json(vm: &mut Vm, json: &Json, class: &str) -> MResult<Value> {
             )))
         }
     };
-    let file = vm.class(id).file.clone().ok_or_else(|| MapError::Mismatch(format!("cannot create {class}")))?;
-    let is_record = vm.class(id).super_id.map(|s| &*vm.class(s).name == "java/lang/Record").unwrap_or(false);
+    let file = vm
+        .class(id)
+        .file
+        .clone()
+        .ok_or_else(|| MapError::Mismatch(format!("cannot create {class}")))?;
+    let is_record = vm
+        .class(id)
+        .super_id
+        .map(|s| &*vm.class(s).name == "java/lang/Record")
+        .unwrap_or(false);
     if is_record {
         // Canonical constructor: the record's instance fields in declaration order.
-        let comps: Vec<_> = file.fields.iter().filter(|f| f.access & ACC_STATIC == 0).collect();
-        let desc = format!("({})V", comps.iter().map(|f| f.desc.to_string()).collect::<String>());
+        let comps: Vec<_> = file
+            .fields
+            .iter()
+            .filter(|f| f.access & ACC_STATIC == 0)
+            .collect();
+        let desc = format!(
+            "({})V",
+            comps.iter().map(|f| f.desc.to_string()).collect::<String>()
+        );
         let mut args = Vec::new();
         for f in &comps {
-            let ty = f.signature.as_deref().and_then(parse_type).or_else(|| parse_type(&f.desc)).unwrap_or_else(JType::object);
-            let j = fields.iter().rev().find(|(k, _)| k.as_str() == &*f.name).map(|(_, v)| v.clone()).unwrap_or(Json::Null);
+            let ty = f
+                .signature
+                .as_deref()
+                .and_then(parse_type)
+                .or_else(|| parse_type(&f.desc))
+                .unwrap_or_else(JType::object);
+            let j = fields
+                .iter()
+                .rev()
+                .find(|(k, _)| k.as_str() == &*f.name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or(Json::Null);
             args.push(from_json(vm, &j, &ty)?);
         }
         vm.ensure_init(id)?;
@@ -343,24 +397,44 @@ fn object_from_json(vm: &mut Vm, json: &Json, class: &str) -> MResult<Value> {
         let mut done = false;
         let mut c = Some(id);
         while let (Some(cid), false) = (c, done) {
-            let Some(f) = vm.class(cid).file.clone() else { break };
+            let Some(f) = vm.class(cid).file.clone() else {
+                break;
+            };
             for m in &f.methods {
-                if m.access & ACC_PUBLIC == 0 || m.access & ACC_STATIC != 0 || !m.name.starts_with("set") {
+                if m.access & ACC_PUBLIC == 0
+                    || m.access & ACC_STATIC != 0
+                    || !m.name.starts_with("set")
+                {
                     continue;
                 }
                 if bean_name(&m.name[3..]) != *key {
                     continue;
                 }
-                let params = m.signature.as_deref().and_then(parse_method_params).or_else(|| parse_method_params(&m.desc));
-                let Some(params) = params.filter(|p| p.len() == 1) else { continue };
+                let params = m
+                    .signature
+                    .as_deref()
+                    .and_then(parse_method_params)
+                    .or_else(|| parse_method_params(&m.desc));
+                let Some(params) = params.filter(|p| p.len() == 1) else {
+                    continue;
+                };
                 let v = from_json(vm, val, &params[0])?;
                 vm.call_virtual(obj, &m.name, &m.desc, &[v])?;
                 done = true;
                 break;
             }
             if !done {
-                if let Some(fi) = f.fields.iter().find(|fi| &*fi.name == key.as_str() && fi.access & ACC_PUBLIC != 0 && fi.access & ACC_STATIC == 0) {
-                    let ty = fi.signature.as_deref().and_then(parse_type).or_else(|| parse_type(&fi.desc)).unwrap_or_else(JType::object);
+                if let Some(fi) = f.fields.iter().find(|fi| {
+                    &*fi.name == key.as_str()
+                        && fi.access & ACC_PUBLIC != 0
+                        && fi.access & ACC_STATIC == 0
+                }) {
+                    let ty = fi
+                        .signature
+                        .as_deref()
+                        .and_then(parse_type)
+                        .or_else(|| parse_type(&fi.desc))
+                        .unwrap_or_else(JType::object);
                     let v = from_json(vm, val, &ty)?;
                     vm.set_field(obj, &fi.name, v);
                     done = true;
@@ -382,7 +456,10 @@ pub fn to_json(vm: &mut Vm, v: Value, kind: u8, out: &mut String) -> JResult<()>
 
 fn value_to_json(vm: &mut Vm, v: Value, kind: u8, out: &mut String, depth: usize) -> JResult<()> {
     if depth > 200 {
-        return Err(vm.vm_error("java/lang/IllegalStateException", "Document nesting depth exceeds the maximum allowed"));
+        return Err(vm.vm_error(
+            "java/lang/IllegalStateException",
+            "Document nesting depth exceeds the maximum allowed",
+        ));
     }
     match (kind, v) {
         (b'Z', v) => out.push_str(if v.int() != 0 { "true" } else { "false" }),
@@ -442,7 +519,9 @@ fn ref_to_json(vm: &mut Vm, r: Ref, out: &mut String, depth: usize) -> JResult<(
     let name = class_name(vm, r);
     let unbox = |vm: &Vm| vm.get_field(r, "value");
     match &*name {
-        "java/lang/Integer" | "java/lang/Short" | "java/lang/Byte" => return value_to_json(vm, unbox(vm), b'I', out, depth),
+        "java/lang/Integer" | "java/lang/Short" | "java/lang/Byte" => {
+            return value_to_json(vm, unbox(vm), b'I', out, depth)
+        }
         "java/lang/Long" => return value_to_json(vm, unbox(vm), b'J', out, depth),
         "java/lang/Double" => return value_to_json(vm, unbox(vm), b'D', out, depth),
         "java/lang/Float" => return value_to_json(vm, unbox(vm), b'F', out, depth),
@@ -456,10 +535,21 @@ fn ref_to_json(vm: &mut Vm, r: Ref, out: &mut String, depth: usize) -> JResult<(
     result
 }
 
-fn composite_to_json(vm: &mut Vm, r: Ref, name: &str, out: &mut String, depth: usize) -> JResult<()> {
+fn composite_to_json(
+    vm: &mut Vm,
+    r: Ref,
+    name: &str,
+    out: &mut String,
+    depth: usize,
+) -> JResult<()> {
     if vm.instance_of_name(r, "java/util/Map") {
         let flat = vm
-            .call_static("lambdabox/runtime/LambdaRuntime", "entries", "(Ljava/util/Map;)[Ljava/lang/Object;", &[Value::Ref(r)])?
+            .call_static(
+                "lambdabox/runtime/LambdaRuntime",
+                "entries",
+                "(Ljava/util/Map;)[Ljava/lang/Object;",
+                &[Value::Ref(r)],
+            )?
             .reference();
         vm.pin(flat);
         let items = match vm.array(flat) {
@@ -485,7 +575,9 @@ fn composite_to_json(vm: &mut Vm, r: Ref, name: &str, out: &mut String, depth: u
         return Ok(());
     }
     if vm.instance_of_name(r, "java/util/Collection") {
-        let arr = vm.call_virtual(r, "toArray", "()[Ljava/lang/Object;", &[])?.reference();
+        let arr = vm
+            .call_virtual(r, "toArray", "()[Ljava/lang/Object;", &[])?
+            .reference();
         vm.pin(arr);
         return ref_to_json(vm, arr, out, depth);
     }
@@ -521,15 +613,26 @@ fn bean_to_json(vm: &mut Vm, r: Ref, out: &mut String, depth: usize) -> JResult<
     for &id in &chain {
         let file = vm.class(id).file.clone().unwrap();
         for m in &file.methods {
-            if m.access & ACC_PUBLIC == 0 || m.access & ACC_STATIC != 0 || !m.desc.starts_with("()") || m.desc.ends_with(")V") {
+            if m.access & ACC_PUBLIC == 0
+                || m.access & ACC_STATIC != 0
+                || !m.desc.starts_with("()")
+                || m.desc.ends_with(")V")
+            {
                 continue;
             }
             let ret = m.desc.as_bytes()[2];
             let prop = if is_record {
-                file.fields.iter().any(|f| f.name == m.name && f.access & ACC_STATIC == 0).then(|| m.name.to_string())
+                file.fields
+                    .iter()
+                    .any(|f| f.name == m.name && f.access & ACC_STATIC == 0)
+                    .then(|| m.name.to_string())
             } else if let Some(rest) = m.name.strip_prefix("get").filter(|r| !r.is_empty()) {
                 (&*m.name != "getClass").then(|| bean_name(rest))
-            } else if let Some(rest) = m.name.strip_prefix("is").filter(|r| !r.is_empty() && ret == b'Z') {
+            } else if let Some(rest) = m
+                .name
+                .strip_prefix("is")
+                .filter(|r| !r.is_empty() && ret == b'Z')
+            {
                 Some(bean_name(rest))
             } else {
                 None
@@ -588,7 +691,11 @@ fn base64(bytes: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = ((b[0] as u32) << 16) | ((b[1] as u32) << 8) | b[2] as u32;
         for i in 0..4 {
             if i <= chunk.len() {

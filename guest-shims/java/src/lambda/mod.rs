@@ -30,7 +30,11 @@ pub struct FunctionError {
 
 impl FunctionError {
     fn new(error_type: &str, message: impl Into<String>) -> Self {
-        FunctionError { error_type: error_type.into(), error_message: message.into(), stack_trace: vec![] }
+        FunctionError {
+            error_type: error_type.into(),
+            error_message: message.into(),
+            stack_trace: vec![],
+        }
     }
 }
 
@@ -70,7 +74,11 @@ enum Shape {
     /// RequestHandler.handleRequest(I, Context) → O.
     Request { input: JType },
     /// A plain method: its parameters and return kind.
-    Method { method: MethodId, params: Vec<Param>, ret: u8 },
+    Method {
+        method: MethodId,
+        params: Vec<Param>,
+        ret: u8,
+    },
 }
 
 pub struct Runtime {
@@ -94,14 +102,20 @@ pub fn error_from_throw(vm: &mut Vm, t: Throw) -> FunctionError {
                 Native::Backtrace(frames) => frames
                     .iter()
                     .map(|f| match (&f.file, f.line) {
-                        (Some(file), Some(line)) => format!("{}.{}({}:{})", f.class, f.method, file, line),
+                        (Some(file), Some(line)) => {
+                            format!("{}.{}({}:{})", f.class, f.method, file, line)
+                        }
                         (Some(file), None) => format!("{}.{}({})", f.class, f.method, file),
                         _ => format!("{}.{}(Unknown Source)", f.class, f.method),
                     })
                     .collect(),
                 _ => vec![],
             };
-            FunctionError { error_message: msg.unwrap_or_else(|| error_type.clone()), error_type, stack_trace }
+            FunctionError {
+                error_message: msg.unwrap_or_else(|| error_type.clone()),
+                error_type,
+                stack_trace,
+            }
         }
     }
 }
@@ -116,14 +130,20 @@ impl Runtime {
         let internal = class.replace('.', "/");
         let id = match vm.load_class(&internal) {
             Ok(id) => id,
-            Err(Throw::Java(ex)) if vm.instance_of_name(ex, "java/lang/NoClassDefFoundError") && vm.class_by_name(&internal).is_none() => {
+            Err(Throw::Java(ex))
+                if vm.instance_of_name(ex, "java/lang/NoClassDefFoundError")
+                    && vm.class_by_name(&internal).is_none() =>
+            {
                 let msg = vm
                     .call_virtual(ex, "getMessage", "()Ljava/lang/String;", &[])
                     .ok()
                     .and_then(|v| vm.rust_string(v.reference()))
                     .unwrap_or_default();
                 if msg == class {
-                    return Err(FunctionError::new("java.lang.ClassNotFoundException", class));
+                    return Err(FunctionError::new(
+                        "java.lang.ClassNotFoundException",
+                        class,
+                    ));
                 }
                 return Err(error_from_throw(&mut vm, Throw::Java(ex)));
             }
@@ -169,17 +189,23 @@ impl Runtime {
         } else {
             NULL
         };
-        Ok(Runtime { vm, shape, instance })
+        Ok(Runtime {
+            vm,
+            shape,
+            instance,
+        })
     }
 
     /// Runs one invocation with `event` (JSON text) and the invocation context.
     pub fn invoke(&mut self, event: &[u8], ctx: &InvokeContext) -> Result<Response, FunctionError> {
         let mark = self.vm.pin_mark();
-        let result = self.invoke_inner(event, ctx);
+        let result = self
+            .invoke_inner(event, ctx)
+            .map_err(|t| error_from_throw(&mut self.vm, t));
         self.vm.unpin_to(mark);
         // Between invocations only statics, the instance and interned strings are live.
         self.vm.gc();
-        result.map_err(|t| error_from_throw(&mut self.vm, t))
+        result
     }
 
     fn invoke_inner(&mut self, event: &[u8], ctx: &InvokeContext) -> Result<Response, Throw> {
@@ -194,7 +220,10 @@ impl Runtime {
                     "(Ljava/io/InputStream;Ljava/io/OutputStream;Lcom/amazonaws/services/lambda/runtime/Context;)V",
                     &[Value::Ref(input), Value::Ref(output), Value::Ref(context)],
                 )?;
-                Ok(Response { payload: output_bytes(vm, output)?, is_json: false })
+                Ok(Response {
+                    payload: output_bytes(vm, output)?,
+                    is_json: false,
+                })
             }
             Shape::Request { input } => {
                 let input = input.clone();
@@ -207,9 +236,16 @@ impl Runtime {
                 )?;
                 let mut text = String::new();
                 mapping::to_json(vm, out, b'L', &mut text)?;
-                Ok(Response { payload: text.into_bytes(), is_json: true })
+                Ok(Response {
+                    payload: text.into_bytes(),
+                    is_json: true,
+                })
             }
-            Shape::Method { method, params, ret } => {
+            Shape::Method {
+                method,
+                params,
+                ret,
+            } => {
                 let (method, params, ret) = (*method, params.clone(), *ret);
                 let mut args = Vec::new();
                 if self.instance != NULL {
@@ -230,7 +266,10 @@ impl Runtime {
                 }
                 let out = vm.invoke(method, &args)?;
                 if params.iter().any(|p| matches!(p, Param::OutputStream)) {
-                    return Ok(Response { payload: output_bytes(vm, output)?, is_json: false });
+                    return Ok(Response {
+                        payload: output_bytes(vm, output)?,
+                        is_json: false,
+                    });
                 }
                 let mut text = String::new();
                 if ret == b'V' {
@@ -238,7 +277,10 @@ impl Runtime {
                 } else {
                     mapping::to_json(vm, out, ret, &mut text)?;
                 }
-                Ok(Response { payload: text.into_bytes(), is_json: true })
+                Ok(Response {
+                    payload: text.into_bytes(),
+                    is_json: true,
+                })
             }
         }
     }
@@ -247,14 +289,22 @@ impl Runtime {
         let vm = &mut self.vm;
         let c = vm.new_instance("lambdabox/runtime/LambdaRuntime")?;
         vm.pin(c);
-        let user = ctx.user_context.as_deref().and_then(|t| json::parse(t).ok());
+        let user = ctx
+            .user_context
+            .as_deref()
+            .and_then(|t| json::parse(t).ok());
         let user_str = |k: &str| -> Option<String> {
             match &user {
-                Some(Json::Object(f)) => f.iter().rev().find(|(key, _)| key == k).and_then(|(_, v)| match v {
-                    Json::String(s) => Some(s.clone()),
-                    Json::Number(n) => Some(n.clone()),
-                    _ => None,
-                }),
+                Some(Json::Object(f)) => {
+                    f.iter()
+                        .rev()
+                        .find(|(key, _)| key == k)
+                        .and_then(|(_, v)| match v {
+                            Json::String(s) => Some(s.clone()),
+                            Json::Number(n) => Some(n.clone()),
+                            _ => None,
+                        })
+                }
                 _ => None,
             }
         };
@@ -262,7 +312,11 @@ impl Runtime {
             ("awsRequestId", "awsRequestId", &ctx.aws_request_id),
             ("functionName", "functionName", &ctx.function_name),
             ("functionVersion", "functionVersion", &ctx.function_version),
-            ("invokedFunctionArn", "invokedFunctionArn", &ctx.invoked_function_arn),
+            (
+                "invokedFunctionArn",
+                "invokedFunctionArn",
+                &ctx.invoked_function_arn,
+            ),
             ("logGroupName", "logGroupName", &ctx.log_group_name),
             ("logStreamName", "logStreamName", &ctx.log_stream_name),
         ] {
@@ -270,13 +324,23 @@ impl Runtime {
             let s = vm.new_string(&v);
             vm.set_field(c, field, Value::Ref(s));
         }
-        let mem = user_str("memoryLimitInMB").and_then(|m| m.parse().ok()).unwrap_or(ctx.memory_limit_mb);
+        let mem = user_str("memoryLimitInMB")
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(ctx.memory_limit_mb);
         vm.set_field(c, "memoryLimitInMB", Value::Int(mem as i32));
         vm.set_field(c, "deadlineMs", Value::Long(ctx.deadline_ms as i64));
         if let Some(Ok(Json::Object(id))) = ctx.identity.as_deref().map(json::parse) {
             vm.set_field(c, "hasIdentity", Value::Int(1));
-            for (field, keys) in [("identityId", ["cognitoIdentityId", "identityId"]), ("identityPoolId", ["cognitoIdentityPoolId", "identityPoolId"])] {
-                if let Some((_, Json::String(s))) = id.iter().find(|(k, _)| keys.contains(&k.as_str())) {
+            for (field, keys) in [
+                ("identityId", ["cognitoIdentityId", "identityId"]),
+                (
+                    "identityPoolId",
+                    ["cognitoIdentityPoolId", "identityPoolId"],
+                ),
+            ] {
+                if let Some((_, Json::String(s))) =
+                    id.iter().find(|(k, _)| keys.contains(&k.as_str()))
+                {
                     let s = vm.new_string(s);
                     vm.set_field(c, field, Value::Ref(s));
                 }
@@ -303,13 +367,23 @@ impl Runtime {
                         }
                     }
                     ("custom" | "env" | "environment", obj @ Json::Object(_)) => {
-                        let ty = parse_type("Ljava/util/Map<Ljava/lang/String;Ljava/lang/String;>;").unwrap();
+                        let ty =
+                            parse_type("Ljava/util/Map<Ljava/lang/String;Ljava/lang/String;>;")
+                                .unwrap();
                         let m = match mapping::from_json(vm, obj, &ty) {
                             Ok(m) => m,
                             Err(MapError::Java(t)) => return Err(t),
                             Err(MapError::Mismatch(_)) => Value::NULL,
                         };
-                        vm.set_field(c, if k == "custom" { "custom" } else { "environment" }, m);
+                        vm.set_field(
+                            c,
+                            if k == "custom" {
+                                "custom"
+                            } else {
+                                "environment"
+                            },
+                            m,
+                        );
                     }
                     _ => {}
                 }
@@ -338,7 +412,9 @@ fn streams(vm: &mut Vm, event: &[u8]) -> Result<(Ref, Ref), Throw> {
 }
 
 fn output_bytes(vm: &mut Vm, output: Ref) -> Result<Vec<u8>, Throw> {
-    let arr = vm.call_virtual(output, "toByteArray", "()[B", &[])?.reference();
+    let arr = vm
+        .call_virtual(output, "toByteArray", "()[B", &[])?
+        .reference();
     Ok(match vm.array(arr) {
         Some(crate::vm::heap::Array::Byte(b)) => b.iter().map(|&x| x as u8).collect(),
         _ => vec![],
@@ -347,7 +423,11 @@ fn output_bytes(vm: &mut Vm, output: Ref) -> Result<Vec<u8>, Throw> {
 
 fn parse_input(vm: &mut Vm, event: &[u8], ty: &JType) -> Result<Value, Throw> {
     let text = String::from_utf8_lossy(event);
-    let parsed = if text.trim().is_empty() { Ok(Json::Null) } else { json::parse(&text) };
+    let parsed = if text.trim().is_empty() {
+        Ok(Json::Null)
+    } else {
+        json::parse(&text)
+    };
     let mapped = match parsed {
         Ok(j) => mapping::from_json(vm, &j, ty),
         Err(e) => Err(MapError::Mismatch(e.0)),
@@ -355,9 +435,10 @@ fn parse_input(vm: &mut Vm, event: &[u8], ty: &JType) -> Result<Value, Throw> {
     match mapped {
         Ok(v) => Ok(v),
         Err(MapError::Java(t)) => Err(t),
-        Err(MapError::Mismatch(_)) => {
-            Err(vm.vm_error("java/lang/RuntimeException", "An error occurred during JSON parsing"))
-        }
+        Err(MapError::Mismatch(_)) => Err(vm.vm_error(
+            "java/lang/RuntimeException",
+            "An error occurred during JSON parsing",
+        )),
     }
 }
 
@@ -381,7 +462,12 @@ fn request_input_type(vm: &Vm, class: u32) -> Option<JType> {
                 .collect(),
         };
         for s in supers {
-            let s = s.subst(&|v| bindings.iter().find(|(n, _)| n == v).map(|(_, t)| t.clone()));
+            let s = s.subst(&|v| {
+                bindings
+                    .iter()
+                    .find(|(n, _)| n == v)
+                    .map(|(_, t)| t.clone())
+            });
             let Some(name) = s.class_name() else { continue };
             if name == REQUEST_HANDLER {
                 return Some(s.arg(0).cloned().unwrap_or_else(JType::object));
@@ -417,19 +503,31 @@ fn select_method(vm: &Vm, class: u32, name: &str) -> Option<Shape> {
             if &*m.name != name || m.access & ACC_PUBLIC == 0 {
                 continue;
             }
-            if candidates.iter().any(|(mid, _, _)| *vm.method(*mid).desc == *m.desc) {
+            if candidates
+                .iter()
+                .any(|(mid, _, _)| *vm.method(*mid).desc == *m.desc)
+            {
                 continue;
             }
             let params = parse_method_params(&m.desc).unwrap_or_default();
-            let ctx_bonus = usize::from(params.last().and_then(|p| p.class_name()) == Some(CONTEXT));
-            candidates.push(((id, i as u16), m.access & ACC_BRIDGE == 0, params.len() + ctx_bonus));
+            let ctx_bonus =
+                usize::from(params.last().and_then(|p| p.class_name()) == Some(CONTEXT));
+            candidates.push((
+                (id, i as u16),
+                m.access & ACC_BRIDGE == 0,
+                params.len() + ctx_bonus,
+            ));
         }
         c = vm.class(id).super_id;
     }
     candidates.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)));
     let (mid, _, _) = *candidates.first()?;
     let m = vm.method(mid);
-    let sig = m.signature.as_deref().and_then(parse_method_params).or_else(|| parse_method_params(&m.desc))?;
+    let sig = m
+        .signature
+        .as_deref()
+        .and_then(parse_method_params)
+        .or_else(|| parse_method_params(&m.desc))?;
     let mut params = Vec::new();
     for (k, p) in sig.iter().enumerate() {
         params.push(match p.class_name() {
@@ -440,7 +538,11 @@ fn select_method(vm: &Vm, class: u32, name: &str) -> Option<Shape> {
         });
     }
     let _ = ACC_STATIC;
-    Some(Shape::Method { method: mid, params, ret: m.ret })
+    Some(Shape::Method {
+        method: mid,
+        params,
+        ret: m.ret,
+    })
 }
 
 #[cfg(test)]

@@ -32,7 +32,12 @@ impl JType {
     pub fn subst(&self, bind: &dyn Fn(&str) -> Option<JType>) -> JType {
         match self {
             JType::Var(v) => bind(v).unwrap_or_else(JType::object),
-            JType::Class(n, args) => JType::Class(n.clone(), args.iter().map(|a| a.as_ref().map(|t| t.subst(bind))).collect()),
+            JType::Class(n, args) => JType::Class(
+                n.clone(),
+                args.iter()
+                    .map(|a| a.as_ref().map(|t| t.subst(bind)))
+                    .collect(),
+            ),
             JType::Array(e) => JType::Array(Box::new(e.subst(bind))),
             p => p.clone(),
         }
@@ -149,7 +154,10 @@ impl P<'_> {
 }
 
 pub fn parse_class_signature(sig: &str) -> Option<ClassSignature> {
-    let mut p = P { s: sig.as_bytes(), i: 0 };
+    let mut p = P {
+        s: sig.as_bytes(),
+        i: 0,
+    };
     let params = p.type_params()?;
     let mut supers = Vec::new();
     while p.peek().is_some() {
@@ -160,12 +168,19 @@ pub fn parse_class_signature(sig: &str) -> Option<ClassSignature> {
 
 /// Parses a field signature or descriptor (`Ljava/util/List<Ljava/lang/String;>;`).
 pub fn parse_type(sig: &str) -> Option<JType> {
-    P { s: sig.as_bytes(), i: 0 }.ty()
+    P {
+        s: sig.as_bytes(),
+        i: 0,
+    }
+    .ty()
 }
 
 /// Parameter types of a method signature or descriptor.
 pub fn parse_method_params(sig: &str) -> Option<Vec<JType>> {
-    let mut p = P { s: sig.as_bytes(), i: 0 };
+    let mut p = P {
+        s: sig.as_bytes(),
+        i: 0,
+    };
     p.type_params()?;
     if p.peek()? != b'(' {
         return None;
@@ -190,18 +205,27 @@ mod tests {
         .unwrap();
         assert_eq!(s.supers.len(), 2);
         let rh = &s.supers[1];
-        assert_eq!(rh.class_name(), Some("com/amazonaws/services/lambda/runtime/RequestHandler"));
+        assert_eq!(
+            rh.class_name(),
+            Some("com/amazonaws/services/lambda/runtime/RequestHandler")
+        );
         assert_eq!(rh.arg(0).unwrap().class_name(), Some("java/util/Map"));
         assert_eq!(rh.arg(1).unwrap().class_name(), Some("java/lang/String"));
     }
 
     #[test]
     fn parses_type_parameters_and_variables() {
-        let s = parse_class_signature("<I:Ljava/lang/Object;O::Ljava/lang/Comparable<TO;>;>Ljava/lang/Object;Lx/H<TI;TO;>;").unwrap();
+        let s = parse_class_signature(
+            "<I:Ljava/lang/Object;O::Ljava/lang/Comparable<TO;>;>Ljava/lang/Object;Lx/H<TI;TO;>;",
+        )
+        .unwrap();
         assert_eq!(s.params, vec!["I", "O"]);
         assert_eq!(s.supers[1].arg(0), Some(&JType::Var("I".into())));
         assert_eq!(
-            parse_method_params("(Ljava/util/List<+Ljava/lang/Integer;>;I[B)V").unwrap()[0].arg(0).unwrap().class_name(),
+            parse_method_params("(Ljava/util/List<+Ljava/lang/Integer;>;I[B)V").unwrap()[0]
+                .arg(0)
+                .unwrap()
+                .class_name(),
             Some("java/lang/Integer")
         );
     }

@@ -852,4 +852,4 @@ impl Vm {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

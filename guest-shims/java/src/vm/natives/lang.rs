@@ -455,16 +455,22 @@ fn stack_trace(vm: &mut Vm, a: &[Value]) -> JResult<Value> {
 }
 
 pub fn register_runtime(t: &mut HashMap<String, NativeFn>) {
-    reg(t, "lambdabox/runtime/LambdaRuntime.log0(Ljava/lang/String;)V", |vm, a| {
-        let mut s = vm.rust_string(a[0].reference()).unwrap_or_default();
-        if !s.ends_with('\n') {
-            s.push('\n');
-        }
-        (vm.log)(&s);
-        Ok(Value::Top)
-    });
+    reg(
+        t,
+        "lambdabox/runtime/LambdaRuntime.log0(Ljava/lang/String;)V",
+        |vm, a| {
+            let mut s = vm.rust_string(a[0].reference()).unwrap_or_default();
+            if !s.ends_with('\n') {
+                s.push('\n');
+            }
+            (vm.log)(&s);
+            Ok(Value::Top)
+        },
+    );
     reg(t, "lambdabox/runtime/LambdaRuntime.now0()J", |_, _| {
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
         Ok(Value::Long(now.as_millis() as i64))
     });
 }
