@@ -6,5 +6,8 @@ pub mod classpath;
 pub mod lambda;
 pub mod vm;
 
+#[cfg(target_family = "wasm")]
+mod component;
+
 #[cfg(test)]
 mod testutil;
