@@ -50,6 +50,7 @@ impl Guest for Component {
             }
         };
         vm.log = Box::new(|s| host::log(s));
+        vm.sleep = Box::new(host::sleep_ms);
         let rt = Runtime::new(vm, &spec.handler).map_err(to_wit)?;
         RUNTIME.with(|r| *r.borrow_mut() = Some(rt));
         Ok(())

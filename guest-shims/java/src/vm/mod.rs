@@ -66,6 +66,8 @@ pub struct Vm {
     indy: indy::Sites,
     /// Sink for System.out / System.err / the Lambda logger (one string per write).
     pub log: Box<dyn FnMut(&str)>,
+    /// Blocks for the given milliseconds (Thread.sleep): host.sleep-ms in the component.
+    pub sleep: Box<dyn FnMut(u64)>,
     /// Preallocated so that running out of memory never needs memory.
     oom: Ref,
     gc_threshold: usize,
@@ -92,6 +94,7 @@ impl Vm {
             pinned: Vec::new(),
             indy: indy::Sites::default(),
             log: Box::new(|s| eprint!("{s}")),
+            sleep: Box::new(|ms| std::thread::sleep(std::time::Duration::from_millis(ms))),
             oom: NULL,
             gc_threshold: 8 << 20,
         };

@@ -176,3 +176,19 @@ fn gc_keeps_statics_and_interned_strings() {
 fn collections_match_hotspot_iteration_order() {
     differential("Collections1");
 }
+
+#[test]
+fn library_classes_match_hotspot() {
+    differential("Library1");
+}
+
+#[test]
+fn unsupported_platform_classes_fail_clearly() {
+    let src = "import java.util.stream.*; public class UsesStreams { public static String run() { return Stream.of(1, 2).map(x -> x + 1).collect(Collectors.toList()).toString(); } }";
+    let c = javac(&[("UsesStreams.java", src)], "17");
+    let out = ours(c.path(), "UsesStreams");
+    assert!(
+        out.starts_with("EXC java.lang.NoClassDefFoundError: java.util.stream.Stream is not supported yet by the lambdabox Java class library"),
+        "{out}"
+    );
+}

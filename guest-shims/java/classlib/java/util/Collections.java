@@ -19,7 +19,8 @@ public final class Collections {
     public static <T> Comparator<T> reverseOrder() {
         return (a, b) -> ((Comparable<T>) b).compareTo(a);
     }
-    public static <T> Comparator<T> reverseOrder(Comparator<T> c) { return c == null ? reverseOrder() : c.reversed(); }
+    @SuppressWarnings("unchecked")
+    public static <T> Comparator<T> reverseOrder(Comparator<? super T> c) { return c == null ? reverseOrder() : (Comparator<T>) c.reversed(); }
     public static <T> List<T> singletonList(T o) { ArrayList<T> l = new ArrayList<>(1); l.add(o); return unmodifiableList(l); }
     public static <T> List<T> nCopies(int n, T o) { ArrayList<T> l = new ArrayList<>(n); for (int i = 0; i < n; i++) l.add(o); return unmodifiableList(l); }
     public static <T extends Object & Comparable<? super T>> T max(Collection<? extends T> c) {

@@ -455,6 +455,10 @@ fn stack_trace(vm: &mut Vm, a: &[Value]) -> JResult<Value> {
 }
 
 pub fn register_runtime(t: &mut HashMap<String, NativeFn>) {
+    reg(t, "java/lang/Thread.sleep0(J)V", |vm, a| {
+        (vm.sleep)(a[0].long().max(0) as u64);
+        Ok(Value::Top)
+    });
     reg(
         t,
         "lambdabox/runtime/LambdaRuntime.log0(Ljava/lang/String;)V",
