@@ -27,11 +27,19 @@ pub struct RecordSite {
 
 #[derive(Default)]
 pub struct Sites {
+    // (GC roots: `singletons`; everything else holds no heap references.)
     concat: Vec<ConcatSite>,
     records: Vec<RecordSite>,
     lambdas: u32,
     /// Non-capturing lambdas are singletons, like HotSpot's.
     singletons: HashMap<ClassId, Ref>,
+}
+
+impl Sites {
+    /// Heap references held by linked call sites (GC roots).
+    pub fn roots(&self) -> impl Iterator<Item = Ref> + '_ {
+        self.singletons.values().copied()
+    }
 }
 
 fn fatal(e: impl std::fmt::Display) -> Throw {
@@ -51,8 +59,11 @@ pub fn invokedynamic(vm: &mut Vm, class: ClassId, idx: u16) -> JResult<()> {
         Resolved::ConcatSite(n) => {
             let nargs = vm.indy.concat[n as usize].args.len();
             let args = pop_args(vm, nargs);
-            let s = concat(vm, n as usize, &args)?;
-            push(vm, Value::Ref(s));
+            let mark = vm.pin_mark();
+            vm.pin_values(&args);
+            let s = concat(vm, n as usize, &args);
+            vm.unpin_to(mark);
+            push(vm, Value::Ref(s?));
         }
         Resolved::LambdaSite(lc) => {
             let ncap = vm.class(lc).field_descs.len();
@@ -63,7 +74,6 @@ pub fn invokedynamic(vm: &mut Vm, class: ClassId, idx: u16) -> JResult<()> {
                     None => {
                         let o = vm.new_object(lc)?;
                         vm.indy.singletons.insert(lc, o);
-                        vm.pin(o);
                         o
                     }
                 }
@@ -78,8 +88,11 @@ pub fn invokedynamic(vm: &mut Vm, class: ClassId, idx: u16) -> JResult<()> {
             let method = vm.indy.records[n as usize].method.clone();
             let nargs = if &*method == "equals" { 2 } else { 1 };
             let args = pop_args(vm, nargs);
-            let v = record_method(vm, n as usize, &args)?;
-            push(vm, v);
+            let mark = vm.pin_mark();
+            vm.pin_values(&args);
+            let v = record_method(vm, n as usize, &args);
+            vm.unpin_to(mark);
+            push(vm, v?);
         }
         _ => return Err(fatal("invokedynamic site cache holds a non-site entry")),
     }
@@ -348,6 +361,9 @@ pub fn call_lambda(
     }
     for (i, p) in iparams.iter().enumerate() {
         all[i + skip] = adapt(vm, all[i + skip], p.as_bytes()[0])?;
+        if let Value::Ref(r) = all[i + skip] {
+            vm.pin(r);
+        }
     }
     let result = match lt.kind {
         8 => {

@@ -689,7 +689,12 @@ impl Vm {
                 r.map(Some)
             }
             Body::Lambda(target) => {
-                indy::call_lambda(self, target.clone(), &method, &args).map(Some)
+                // The receiver and arguments were popped off the caller's stack: keep them rooted.
+                let mark = self.pinned.len();
+                self.pin_values(&args);
+                let r = indy::call_lambda(self, target.clone(), &method, &args);
+                self.pinned.truncate(mark);
+                r.map(Some)
             }
             Body::MissingNative => {
                 let msg = format!(
@@ -818,6 +823,7 @@ impl Vm {
         }
         roots.extend(self.interned.values().copied());
         roots.extend(self.pinned.iter().copied());
+        roots.extend(self.indy.roots());
         roots.push(self.oom);
         let freed = self.heap.collect(roots);
         // Next collection after the live set doubles (at least 8 MiB of new allocation).
@@ -843,6 +849,13 @@ impl Vm {
         let r = self.call_init(obj, "()V", &[]);
         self.pinned.pop();
         r.map(|_| obj)
+    }
+
+    pub fn pin_values(&mut self, values: &[Value]) {
+        self.pinned.extend(values.iter().filter_map(|v| match v {
+            Value::Ref(r) if *r != NULL => Some(*r),
+            _ => None,
+        }));
     }
 
     pub fn pin(&mut self, r: Ref) {
