@@ -114,8 +114,17 @@ pub fn context() -> InvokeContext {
 }
 
 fn ours(dir: &Path, handler: &str, events: &[&str]) -> (Vec<String>, String) {
+    ours_with(dir, handler, events, crate::vm::Limits::default())
+}
+
+fn ours_with(
+    dir: &Path,
+    handler: &str,
+    events: &[&str],
+    limits: crate::vm::Limits,
+) -> (Vec<String>, String) {
     std::env::set_var("LAMBDABOX_TEST_ENV", "from-env");
-    let vm = crate::vm::tests::new_vm(dir);
+    let vm = crate::vm::tests::new_vm_with(dir, limits);
     let logs = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
     let mut rt = match Runtime::new(vm, handler) {
         Ok(rt) => rt,
@@ -261,4 +270,29 @@ fn missing_handler_class_is_a_function_error() {
     let c = compile_handlers();
     let (lines, _) = ours(c.path(), "example.Nope", &["{}"]);
     assert_eq!(lines, vec!["ERR {\"errorMessage\":\"example.Nope\",\"errorType\":\"java.lang.ClassNotFoundException\",\"stackTrace\":[]}"]);
+}
+
+#[test]
+fn handlers_survive_gc_at_every_allocation() {
+    let c = compile_handlers();
+    let stress = || crate::vm::Limits {
+        gc_stress: true,
+        ..crate::vm::Limits::default()
+    };
+    for (handler, events) in [
+        (
+            "example.TypesHandler",
+            vec![r#"{"i": 1, "a": [1, {"b": 2.5}], "s": "x"}"#, "{}"],
+        ),
+        (
+            "example.PojoHandler",
+            vec![r#"{"id": "o", "quantity": 2, "items": [{"sku": "A", "count": 3}]}"#],
+        ),
+        ("example.ContextHandler", vec!["{}", "[1]"]),
+        ("example.FailingHandler", vec!["{}"]),
+    ] {
+        let expected = hotspot(c.path(), handler, &events);
+        let (actual, _) = ours_with(c.path(), handler, &events, stress());
+        assert_eq!(actual, expected, "{handler} under GC stress");
+    }
 }

@@ -41,6 +41,8 @@ pub struct Limits {
     pub max_depth: usize,
     /// Approximate live heap bytes before `OutOfMemoryError`.
     pub heap_bytes: usize,
+    /// Collect at every allocation safepoint (tests: shakes out unrooted references).
+    pub gc_stress: bool,
 }
 
 impl Default for Limits {
@@ -48,6 +50,7 @@ impl Default for Limits {
         Limits {
             max_depth: 2500,
             heap_bytes: 256 << 20,
+            gc_stress: false,
         }
     }
 }

@@ -38,10 +38,14 @@ fn hotspot(dir: &std::path::Path, class: &str) -> String {
 }
 
 pub fn new_vm(dir: &std::path::Path) -> Vm {
+    new_vm_with(dir, Limits::default())
+}
+
+pub fn new_vm_with(dir: &std::path::Path, limits: Limits) -> Vm {
     let mut cp = ClassPath::new();
     cp.add_embedded(crate::classlib::CLASSES);
     cp.add_dir(dir);
-    match Vm::new(cp, Limits::default()) {
+    match Vm::new(cp, limits) {
         Ok(vm) => vm,
         Err(e) => panic!("VM start-up failed: {e:?}"),
     }
@@ -131,8 +135,8 @@ fn run_with_heap(name: &str, method: &str, heap_bytes: usize) -> String {
     let mut vm = Vm::new(
         cp,
         Limits {
-            max_depth: 2500,
             heap_bytes,
+            ..Limits::default()
         },
     )
     .unwrap_or_else(|e| panic!("{e:?}"));
@@ -191,4 +195,36 @@ fn unsupported_platform_classes_fail_clearly() {
         out.starts_with("EXC java.lang.NoClassDefFoundError: java.util.stream.Stream is not supported yet by the lambdabox Java class library"),
         "{out}"
     );
+}
+
+/// Every fixture again with a collection at every allocation: any reference held only by
+/// Rust code (not rooted) would be freed and show up as a crash or a wrong result.
+#[test]
+fn fixtures_survive_gc_at_every_allocation() {
+    for name in [
+        "Arith",
+        "Arrays1",
+        "Control",
+        "Objects1",
+        "Exceptions1",
+        "Lambdas1",
+        "Strings1",
+        "Collections1",
+        "Library1",
+    ] {
+        let c = compile(name);
+        let expected = hotspot(c.path(), name);
+        let mut vm = new_vm_with(
+            c.path(),
+            Limits {
+                gc_stress: true,
+                ..Limits::default()
+            },
+        );
+        let actual = match vm.call_static(name, "run", "()Ljava/lang/String;", &[]) {
+            Ok(v) => vm.rust_string(v.reference()).unwrap_or_default(),
+            Err(t) => describe(&mut vm, t),
+        };
+        assert_eq!(actual, expected, "{name} under GC stress");
+    }
 }
