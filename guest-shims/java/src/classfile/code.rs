@@ -63,6 +63,17 @@ pub struct Code {
     pub handlers: Vec<Handler>,
     /// (start instruction index, line), sorted by index.
     pub lines: Vec<(u32, u32)>,
+    /// LocalVariableTable entries (present when compiled with `-g`), for NPE messages.
+    pub local_names: Vec<LocalName>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LocalName {
+    /// Instruction-index range [start, end) where the name is in scope.
+    pub start: u32,
+    pub end: u32,
+    pub slot: u16,
+    pub name: std::rc::Rc<str>,
 }
 
 impl Code {
@@ -154,6 +165,7 @@ pub(super) fn parse_code(
         });
     }
     let mut lines = Vec::new();
+    let mut local_names = Vec::new();
     let attrs = r.u16()?;
     for _ in 0..attrs {
         let name = cp.utf8(r.u16()?)?.clone();
@@ -170,7 +182,25 @@ pub(super) fn parse_code(
                 }
             }
         }
-        // StackMapTable, LocalVariableTable, ... are skipped: no verifier.
+        if &*name == "LocalVariableTable" {
+            let mut a = Reader::new(body);
+            let count = a.u16()?;
+            for _ in 0..count {
+                let start_pc = a.u16()? as u32;
+                let len = a.u16()? as u32;
+                let lname = cp.utf8(a.u16()?)?.clone();
+                a.u16()?;
+                let slot = a.u16()?;
+                let idx = |pc: u32| pcs.partition_point(|&p| p < pc) as u32;
+                local_names.push(LocalName {
+                    start: idx(start_pc),
+                    end: idx(start_pc + len),
+                    slot,
+                    name: lname,
+                });
+            }
+        }
+        // StackMapTable, LocalVariableTypeTable, ... are skipped: no verifier.
     }
     lines.sort_by_key(|&(i, _)| i);
     Ok(Code {
@@ -180,6 +210,7 @@ pub(super) fn parse_code(
         pcs,
         handlers,
         lines,
+        local_names,
     })
 }
 

@@ -9,7 +9,7 @@ mod reader;
 
 use std::rc::Rc;
 
-pub use code::{Code, Handler, Insn};
+pub use code::{Code, Handler, Insn, LocalName};
 pub use constant_pool::{decode_modified_utf8, Constant, ConstantPool, MemberRef};
 use reader::Reader;
 

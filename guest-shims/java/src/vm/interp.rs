@@ -78,8 +78,19 @@ impl Vm {
         Err(Throw::Java(ex))
     }
 
-    fn npe(&mut self, what: &str) -> Throw {
-        self.vm_error("java/lang/NullPointerException", what)
+    /// A NullPointerException raised by the current instruction, with HotSpot's helpful
+    /// message when the instruction and the null value's origin can be described.
+    fn npe(&mut self, fallback: &str) -> Throw {
+        let f = self.frames.last().unwrap();
+        let (class, idx, pc, code) = (f.method.0, f.method.1, f.pc, f.code.clone());
+        let msg = self.class(class).file.clone().and_then(|file| {
+            let m = &self.class(class).methods[idx as usize];
+            super::npe::message(&file, &code, m.is_static(), &m.desc, pc)
+        });
+        self.vm_error(
+            "java/lang/NullPointerException",
+            msg.as_deref().unwrap_or(fallback),
+        )
     }
 
     fn check_index(&mut self, arr: Ref, index: i32) -> JResult<usize> {

@@ -7,6 +7,7 @@ pub mod heap;
 mod indy;
 mod interp;
 pub mod natives;
+mod npe;
 pub mod strings;
 pub mod value;
 

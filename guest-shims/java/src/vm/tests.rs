@@ -228,3 +228,29 @@ fn fixtures_survive_gc_at_every_allocation() {
         assert_eq!(actual, expected, "{name} under GC stress");
     }
 }
+
+#[test]
+fn helpful_null_pointer_messages_match_hotspot() {
+    differential("Npe1");
+}
+
+#[test]
+fn helpful_null_pointer_messages_use_local_names_with_debug_info() {
+    // javac -g (Maven's default) adds LocalVariableTable: names replace <localN>.
+    let src = std::fs::read_to_string(fixture("opcodes/Npe1.java")).unwrap();
+    let harness =
+        std::fs::read_to_string(fixture("../../support/java-harness/RunStatic.java")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Npe1.java"), src).unwrap();
+    std::fs::write(dir.path().join("RunStatic.java"), harness).unwrap();
+    let status = Command::new("javac")
+        .args(["-g", "-d"])
+        .arg(out.path())
+        .arg(dir.path().join("Npe1.java"))
+        .arg(dir.path().join("RunStatic.java"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(ours(out.path(), "Npe1"), hotspot(out.path(), "Npe1"));
+}
