@@ -244,7 +244,7 @@ fn vm_raised_exceptions_name_type_and_user_frames() {
     let c = compile_handlers();
     let (lines, _) = ours(c.path(), "example.FailingHandler", &[r#"{"npe": true}"#]);
     assert!(
-        lines[0].starts_with("ERR {\"errorMessage\":\"Cannot invoke \\\"String.trim()\\\""),
+        lines[0].starts_with("ERR {\"errorMessage\":\"Cannot invoke \\\"String.trim()\\\" because \\\"<local2>\\\" is null\""),
         "{}",
         lines[0]
     );
