@@ -110,6 +110,8 @@ pub struct Class {
     pub init: InitState,
     pub elem: Option<Elem>,
     pub cache: Vec<Option<Resolved>>,
+    /// Monomorphic inline cache of invokevirtual/invokeinterface sites: (receiver class, target).
+    pub inline_cache: Vec<Option<(ClassId, MethodId)>>,
     /// Virtual dispatch cache: (name, desc) → implementation.
     pub vtable: HashMap<(Rc<str>, Rc<str>), Option<MethodId>>,
     pub mirror: Option<Ref>,

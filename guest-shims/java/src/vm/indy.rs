@@ -331,6 +331,7 @@ fn lambda_class(
         init: InitState::Done,
         elem: None,
         cache: vec![],
+        inline_cache: vec![],
         vtable: HashMap::new(),
         mirror: None,
     });

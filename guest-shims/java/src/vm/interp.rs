@@ -481,10 +481,23 @@ impl Vm {
                             return self.do_invoke(m);
                         }
                         let rc = self.heap.get(recv).class;
+                        if let Some(Some((c, target))) =
+                            self.class(class).inline_cache.get(*idx as usize)
+                        {
+                            if *c == rc {
+                                let target = *target;
+                                return self.do_invoke(target);
+                            }
+                        }
                         let Some(target) = self.select_virtual(rc, &name, &desc) else {
                             let msg = format!("{}.{name}{desc}", self.class(rc).java_name());
                             return Err(self.vm_error("java/lang/AbstractMethodError", &msg));
                         };
+                        if let Some(slot) =
+                            self.class_mut(class).inline_cache.get_mut(*idx as usize)
+                        {
+                            *slot = Some((rc, target));
+                        }
                         return self.do_invoke(target);
                     }
                 }

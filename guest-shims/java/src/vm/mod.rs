@@ -199,6 +199,7 @@ impl Vm {
             init: InitState::Done,
             elem: Some(elem),
             cache: vec![],
+            inline_cache: vec![],
             vtable: HashMap::new(),
             mirror: None,
         });
@@ -282,6 +283,7 @@ impl Vm {
             init: InitState::Uninitialized,
             elem: None,
             cache: vec![None; cp_len],
+            inline_cache: vec![None; cp_len],
             vtable: HashMap::new(),
             mirror: None,
         });
@@ -647,8 +649,8 @@ impl Vm {
     /// Starts a call: natives and lambda bodies run now (`Some(result)`); bytecode methods get a
     /// new frame (`None`) that the interpreter loop will run.
     fn enter(&mut self, id: MethodId, args: Vec<Value>) -> JResult<Option<Value>> {
-        let method = self.method(id).clone();
-        match &method.body {
+        let body = self.method(id).body.clone();
+        match &body {
             Body::Bytecode(code) => {
                 if self.frames.len() >= self.limits.max_depth {
                     if self.frames.len() >= self.limits.max_depth + 256 {
@@ -696,11 +698,13 @@ impl Vm {
                 // The receiver and arguments were popped off the caller's stack: keep them rooted.
                 let mark = self.pinned.len();
                 self.pin_values(&args);
+                let method = self.method(id).clone();
                 let r = indy::call_lambda(self, target.clone(), &method, &args);
                 self.pinned.truncate(mark);
                 r.map(Some)
             }
             Body::MissingNative => {
+                let method = self.method(id).clone();
                 let msg = format!(
                     "{}.{}{} is not supported yet by the lambdabox Java runtime",
                     self.class(id.0).java_name(),
@@ -710,6 +714,7 @@ impl Vm {
                 Err(self.vm_error("java/lang/UnsatisfiedLinkError", &msg))
             }
             Body::Abstract => {
+                let method = self.method(id).clone();
                 let msg = format!(
                     "{}.{}{}",
                     self.class(id.0).java_name(),
