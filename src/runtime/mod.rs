@@ -1,5 +1,6 @@
 //! Runtime selection, handler parsing, per-language specifics and runtime artifacts.
 
+pub mod java;
 pub mod local;
 pub mod node;
 
@@ -78,7 +79,8 @@ pub fn invoke_local(
     };
     match RuntimeKind::from_runtime(&inv.runtime) {
         Some(RuntimeKind::Node) => node::invoke_local(inv),
-        Some(kind @ (RuntimeKind::Python | RuntimeKind::Ruby | RuntimeKind::Java)) => not_yet(kind),
+        Some(RuntimeKind::Java) => java::invoke_local(inv),
+        Some(kind @ (RuntimeKind::Python | RuntimeKind::Ruby)) => not_yet(kind),
         None => Err(UsageError::new(format!(
             "functions.{}.runtime: `{}` cannot run locally",
             inv.function.key, inv.runtime
