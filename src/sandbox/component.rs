@@ -11,7 +11,9 @@ use super::wasi::{build_ctx, GuestStdio};
 use super::{clock::Clock, Called, HandlerSpec, HostRuntime, InvokeContext};
 use crate::outcome::{FunctionError, Response};
 use anyhow::Context as _;
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Arc;
+use std::time::Duration;
 use wasmtime::component::{Component, HasSelf, Linker, ResourceTable};
 use wasmtime::Store;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
@@ -35,7 +37,10 @@ struct State {
 
 impl WasiView for State {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
@@ -75,7 +80,11 @@ pub struct ComponentInstance {
 impl ComponentInstance {
     /// Instantiate `component` under `policy`, logging to `log`. A failure while the guest
     /// starts up (a trap in its start function, memory below the cap) is a [`Failure`].
-    pub fn new(component: &Component, policy: &Policy, log: Arc<dyn LogSink>) -> anyhow::Result<Result<Self, Failure>> {
+    pub fn new(
+        component: &Component,
+        policy: &Policy,
+        log: Arc<dyn LogSink>,
+    ) -> anyhow::Result<Result<Self, Failure>> {
         let engine = engine()?;
         let scratch = Arc::new(Scratch::new(policy.tmp_bytes)?);
         let clock = Clock::new(policy.determinism);
@@ -85,11 +94,22 @@ impl ComponentInstance {
             policy,
             scratch.path(),
             &clock,
-            GuestStdio { stdin: None, stdout: out.clone(), stderr: out },
+            GuestStdio {
+                stdin: None,
+                stdout: out.clone(),
+                stderr: out,
+            },
         )?
         .build();
         let guard = Guard::new(policy, clock, log, scratch.clone());
-        let mut store = Store::new(engine, State { wasi, table: ResourceTable::new(), guard });
+        let mut store = Store::new(
+            engine,
+            State {
+                wasi,
+                table: ResourceTable::new(),
+                guard,
+            },
+        );
         guard::arm(&mut store);
 
         let mut linker = Linker::<State>::new(engine);
@@ -97,28 +117,45 @@ impl ComponentInstance {
         HandlerRuntime::add_to_linker::<State, HasSelf<State>>(&mut linker, |s| s).map_err(wt)?;
 
         let component = component.clone();
-        let (store, instantiated) =
-            run_on_guest_thread(store, move |store| HandlerRuntime::instantiate(store, &component, &linker))?;
+        let (store, instantiated) = run_on_guest_thread(store, policy.timeout, move |store| {
+            HandlerRuntime::instantiate(store, &component, &linker)
+        })?;
         Ok(match instantiated {
-            Ok(bindings) => {
-                Ok(Self { store: Some(store), bindings: Arc::new(bindings), policy: policy.clone(), crashed: false, _scratch: scratch })
-            }
+            Ok(bindings) => Ok(Self {
+                store,
+                bindings: Arc::new(bindings),
+                policy: policy.clone(),
+                crashed: false,
+                _scratch: scratch,
+            }),
             Err(failure) => Err(failure),
         })
     }
 }
 
+/// How long past its deadline a guest stuck in a blocking host call (a long WASI sleep, which
+/// epoch interruption cannot stop) is waited for before the host gives up on it.
+const GRACE: Duration = Duration::from_secs(1);
+
 /// Run a guest call on a thread with a big enough stack, returning the store with the result.
+/// A call that outlives `timeout` + [`GRACE`] is a timeout; its thread is abandoned with the
+/// store (`None` comes back) and ends on its own at its next epoch check.
 fn run_on_guest_thread<R: Send + 'static>(
     store: Store<State>,
+    timeout: Duration,
     f: impl FnOnce(&mut Store<State>) -> wasmtime::Result<R> + Send + 'static,
-) -> anyhow::Result<(Store<State>, Result<R, Failure>)> {
-    let handle = on_guest_thread("lambdabox-guest", move || {
+) -> anyhow::Result<(Option<Store<State>>, Result<R, Failure>)> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    on_guest_thread("lambdabox-guest", move || {
         let mut store = store;
         let result = guard::call(&mut store, f);
-        (store, result)
+        let _ = tx.send((store, result));
     })?;
-    handle.join().map_err(|_| anyhow::anyhow!("the sandbox thread panicked"))
+    match rx.recv_timeout(timeout + GRACE) {
+        Ok((store, result)) => Ok((Some(store), result)),
+        Err(RecvTimeoutError::Timeout) => Ok((None, Err(Failure::Timeout(timeout)))),
+        Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the sandbox thread panicked"),
+    }
 }
 
 fn wt(e: wasmtime::Error) -> anyhow::Error {
@@ -130,12 +167,19 @@ impl ComponentInstance {
         &mut self,
         f: impl FnOnce(&mut Store<State>, &HandlerRuntime) -> wasmtime::Result<R> + Send + 'static,
     ) -> anyhow::Result<Result<R, Failure>> {
-        anyhow::ensure!(!self.crashed, "this sandbox instance crashed earlier and must be discarded");
+        anyhow::ensure!(
+            !self.crashed,
+            "this sandbox instance crashed earlier and must be discarded"
+        );
         // The store moves to the guest thread for the call and comes back with the result.
-        let store = self.store.take().context("this sandbox instance was lost in an earlier call")?;
+        let store = self
+            .store
+            .take()
+            .context("this sandbox instance was lost in an earlier call")?;
         let bindings = self.bindings.clone();
-        let (store, result) = run_on_guest_thread(store, move |s| f(s, &bindings))?;
-        self.store = Some(store);
+        let (store, result) =
+            run_on_guest_thread(store, self.policy.timeout, move |s| f(s, &bindings))?;
+        self.store = store;
         if result.is_err() {
             self.crashed = true;
         }
@@ -145,7 +189,10 @@ impl ComponentInstance {
 
 impl HostRuntime for ComponentInstance {
     fn init(&mut self, spec: &HandlerSpec) -> anyhow::Result<Called<()>> {
-        let spec = wit::HandlerSpec { handler: spec.handler.clone(), task_root: spec.task_root.clone() };
+        let spec = wit::HandlerSpec {
+            handler: spec.handler.clone(),
+            task_root: spec.task_root.clone(),
+        };
         let result = self.call(move |store, b| b.call_init(store, &spec))?;
         Ok(match result {
             Ok(Ok(())) => Called::Returned(()),
@@ -174,7 +221,13 @@ impl HostRuntime for ComponentInstance {
             b.call_invoke(store, &event, &ctx)
         })?;
         Ok(match result {
-            Ok(Ok(r)) => super::check_response(Response { payload: r.payload, is_json: r.is_json }, &self.policy),
+            Ok(Ok(r)) => super::check_response(
+                Response {
+                    payload: r.payload,
+                    is_json: r.is_json,
+                },
+                &self.policy,
+            ),
             Ok(Err(e)) => Called::Failed(from_wit(e)),
             Err(failure) => Called::Crashed(failure),
         })
@@ -182,5 +235,9 @@ impl HostRuntime for ComponentInstance {
 }
 
 fn from_wit(e: wit::FunctionError) -> FunctionError {
-    FunctionError { error_type: e.error_type, error_message: e.error_message, stack_trace: e.stack_trace }
+    FunctionError {
+        error_type: e.error_type,
+        error_message: e.error_message,
+        stack_trace: e.stack_trace,
+    }
 }

@@ -1,1 +1,3 @@
-
+mod harness;
+mod node_diff;
+mod runtimes;
