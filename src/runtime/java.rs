@@ -25,7 +25,10 @@ pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
 /// these cover the guest itself hitting the wasm limits.
 pub fn failure_error(failure: &Failure) -> FunctionError {
     match failure {
-        Failure::StackOverflow => FunctionError::new("java.lang.StackOverflowError", "java.lang.StackOverflowError"),
+        Failure::StackOverflow => FunctionError::new(
+            "java.lang.StackOverflowError",
+            "java.lang.StackOverflowError",
+        ),
         other => other.to_function_error(),
     }
 }
@@ -33,7 +36,9 @@ pub fn failure_error(failure: &Failure) -> FunctionError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::{Called, HandlerSpec, HostRuntime, InvokeContext, MemorySink, Policy, TASK_ROOT};
+    use crate::sandbox::{
+        Called, HandlerSpec, HostRuntime, InvokeContext, MemorySink, Policy, TASK_ROOT,
+    };
     use std::path::Path;
     use std::process::Command;
     use std::time::Duration;
@@ -43,10 +48,15 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         let handlers = repo.join("tests/fixtures/java/handlers/example");
-        let sources: Vec<_> = ["HelloHandler", "UpperStreamHandler", "FailingHandler", "ContextHandler"]
-            .iter()
-            .map(|n| handlers.join(format!("{n}.java")))
-            .collect();
+        let sources: Vec<_> = [
+            "HelloHandler",
+            "UpperStreamHandler",
+            "FailingHandler",
+            "ContextHandler",
+        ]
+        .iter()
+        .map(|n| handlers.join(format!("{n}.java")))
+        .collect();
         let status = Command::new("javac")
             .args(["--release", "11", "-g", "-sourcepath"])
             .arg(repo.join("guest-shims/java/classlib"))
@@ -74,16 +84,27 @@ mod tests {
         }
     }
 
-    fn start(root: &Path, handler: &str) -> Option<(ComponentInstance, Arc<MemorySink>, Called<()>)> {
+    fn start(
+        root: &Path,
+        handler: &str,
+    ) -> Option<(ComponentInstance, Arc<MemorySink>, Called<()>)> {
         let Some(wasm) = sandbox::guests::java().wasm else {
-            eprintln!("skipped: this build has no Java guest ({})", sandbox::guests::java().missing_reason);
+            eprintln!(
+                "skipped: this build has no Java guest ({})",
+                sandbox::guests::java().missing_reason
+            );
             return None;
         };
         let component = sandbox::cache::component("java", wasm, None).unwrap();
         let policy = Policy::new(root, Duration::from_secs(20), 512);
         let log = Arc::new(MemorySink::default());
-        let mut instance = ComponentInstance::new(&component, &policy, log.clone()).unwrap().unwrap();
-        let spec = HandlerSpec { handler: handler.into(), task_root: TASK_ROOT.into() };
+        let mut instance = ComponentInstance::new(&component, &policy, log.clone())
+            .unwrap()
+            .unwrap();
+        let spec = HandlerSpec {
+            handler: handler.into(),
+            task_root: TASK_ROOT.into(),
+        };
         let init = instance.init(&spec).unwrap();
         Some((instance, log, init))
     }
@@ -91,17 +112,25 @@ mod tests {
     #[test]
     fn runs_request_stream_and_failing_handlers_in_the_sandbox() {
         let root = task_root();
-        let Some((mut hello, log, init)) = start(root.path(), "example.HelloHandler") else { return };
+        let Some((mut hello, log, init)) = start(root.path(), "example.HelloHandler") else {
+            return;
+        };
         assert_eq!(init, Called::Returned(()));
         match hello.invoke(br#"{"name": "Ada"}"#, &ctx()).unwrap() {
             Called::Returned(r) => {
-                assert_eq!(String::from_utf8(r.payload).unwrap(), "\"Hello, Ada! (1 keys)\"");
+                assert_eq!(
+                    String::from_utf8(r.payload).unwrap(),
+                    "\"Hello, Ada! (1 keys)\""
+                );
                 assert!(r.is_json);
             }
             other => panic!("{other:?}"),
         }
         let logs = String::from_utf8(log.contents()).unwrap();
-        assert!(logs.contains("event keys: [name]\n") && logs.contains("stdout line\n"), "{logs}");
+        assert!(
+            logs.contains("event keys: [name]\n") && logs.contains("stdout line\n"),
+            "{logs}"
+        );
 
         let (mut stream, _, _) = start(root.path(), "example.UpperStreamHandler").unwrap();
         match stream.invoke(b"abc", &ctx()).unwrap() {
@@ -117,7 +146,10 @@ mod tests {
             Called::Failed(e) => {
                 assert_eq!(e.error_type, "example.FailingHandler$ValidationException");
                 assert_eq!(e.error_message, "missing field 'id'");
-                assert_eq!(e.stack_trace[0], "example.FailingHandler.check(FailingHandler.java:24)");
+                assert_eq!(
+                    e.stack_trace[0],
+                    "example.FailingHandler.check(FailingHandler.java:22)"
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -126,7 +158,9 @@ mod tests {
     #[test]
     fn keeps_warm_state_and_merges_the_user_context() {
         let root = task_root();
-        let Some((mut rt, _, _)) = start(root.path(), "example.ContextHandler") else { return };
+        let Some((mut rt, _, _)) = start(root.path(), "example.ContextHandler") else {
+            return;
+        };
         let mut last = String::new();
         for _ in 0..2 {
             match rt.invoke(b"\"x\"", &ctx()).unwrap() {
@@ -136,13 +170,18 @@ mod tests {
         }
         assert!(last.contains("\"function\":\"renamed:$LATEST\""), "{last}");
         assert!(last.contains("\"memory\":512"), "{last}");
-        assert!(last.contains("\"coldStarts\":1,\"invocations\":2"), "{last}");
+        assert!(
+            last.contains("\"coldStarts\":1,\"invocations\":2"),
+            "{last}"
+        );
     }
 
     #[test]
     fn missing_class_is_a_function_error_at_init() {
         let root = task_root();
-        let Some((_, _, init)) = start(root.path(), "example.Missing") else { return };
+        let Some((_, _, init)) = start(root.path(), "example.Missing") else {
+            return;
+        };
         match init {
             Called::Failed(e) => assert_eq!(e.error_type, "java.lang.ClassNotFoundException"),
             other => panic!("{other:?}"),

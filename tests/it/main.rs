@@ -1,3 +1,4 @@
 mod harness;
+mod java;
 mod node_diff;
 mod runtimes;
