@@ -786,6 +786,10 @@ impl Vm {
                 }
                 skipping = false;
             }
+            // HotSpot keeps at most MaxJavaStackTraceDepth (1024) frames.
+            if out.len() == 1024 {
+                break;
+            }
             out.push(TraceFrame {
                 class: class.java_name().into(),
                 method: m.name.clone(),
