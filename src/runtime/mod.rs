@@ -1,6 +1,7 @@
 //! Runtime selection, handler parsing, per-language specifics and runtime artifacts.
 
 pub mod artifacts;
+pub mod java;
 pub mod local;
 pub mod manage;
 pub mod node;
@@ -70,7 +71,8 @@ pub fn invoke_local(
     match RuntimeKind::from_runtime(&inv.runtime) {
         Some(RuntimeKind::Node) => node::invoke_local(inv),
         Some(RuntimeKind::Python) => python::invoke_local(inv),
-        Some(kind @ (RuntimeKind::Ruby | RuntimeKind::Java)) => not_yet(kind),
+        Some(RuntimeKind::Java) => java::invoke_local(inv),
+        Some(kind @ RuntimeKind::Ruby) => not_yet(kind),
         None => Err(UsageError::new(format!(
             "functions.{}.runtime: `{}` cannot run locally",
             inv.function.key, inv.runtime
