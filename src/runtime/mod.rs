@@ -1,5 +1,9 @@
 //! Runtime selection, handler parsing, per-language specifics and runtime artifacts.
 
+pub mod local;
+pub mod node;
+
+use crate::exit::UsageError;
 use std::fmt;
 
 /// The language families lambdabox can run locally.
@@ -20,7 +24,10 @@ impl RuntimeKind {
             Some(Self::Python)
         } else if runtime.starts_with("ruby") {
             Some(Self::Ruby)
-        } else if matches!(runtime, "java8" | "java8.al2" | "java11" | "java17" | "java21") {
+        } else if matches!(
+            runtime,
+            "java8" | "java8.al2" | "java11" | "java17" | "java21"
+        ) {
             Some(Self::Java)
         } else {
             None
@@ -43,21 +50,6 @@ impl fmt::Display for RuntimeKind {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn maps_lambda_runtime_names() {
-        assert_eq!(RuntimeKind::from_runtime("nodejs20.x"), Some(RuntimeKind::Node));
-        assert_eq!(RuntimeKind::from_runtime("python3.12"), Some(RuntimeKind::Python));
-        assert_eq!(RuntimeKind::from_runtime("ruby3.4"), Some(RuntimeKind::Ruby));
-        assert_eq!(RuntimeKind::from_runtime("java21"), Some(RuntimeKind::Java));
-        assert_eq!(RuntimeKind::from_runtime("go1.x"), None);
-        assert_eq!(RuntimeKind::from_runtime("provided.al2023"), None);
-    }
-}
-
 /// Run one invocation locally inside the sandbox.
 ///
 /// A function failure is `Ok(InvokeResult::Err(..))`; `Err(..)` is lambdabox's own failure
@@ -65,12 +57,45 @@ mod tests {
 pub fn invoke_local(
     inv: &crate::invocation::LocalInvocation,
 ) -> anyhow::Result<crate::outcome::InvokeResult> {
-    let kind = RuntimeKind::from_runtime(&inv.runtime);
-    Err(crate::exit::UsageError::new(format!(
-        "functions.{}.runtime: runtime `{}` is not available yet{}",
-        inv.function.key,
-        inv.runtime,
-        kind.map(|k| format!(" (the {k} runtime is still being built)")).unwrap_or_default()
-    ))
-    .into())
+    let not_yet = |kind: RuntimeKind| -> anyhow::Result<crate::outcome::InvokeResult> {
+        Err(UsageError::new(format!(
+            "functions.{}.runtime: runtime `{}` is not available yet (the {kind} runtime is still being built)",
+            inv.function.key, inv.runtime
+        ))
+        .into())
+    };
+    match RuntimeKind::from_runtime(&inv.runtime) {
+        Some(RuntimeKind::Node) => node::invoke_local(inv),
+        Some(kind @ (RuntimeKind::Python | RuntimeKind::Ruby | RuntimeKind::Java)) => not_yet(kind),
+        None => Err(UsageError::new(format!(
+            "functions.{}.runtime: `{}` cannot run locally",
+            inv.function.key, inv.runtime
+        ))
+        .hint("lambdabox runs nodejs*, python3.*, ruby* and java8/11/17/21 functions locally")
+        .into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_lambda_runtime_names() {
+        assert_eq!(
+            RuntimeKind::from_runtime("nodejs20.x"),
+            Some(RuntimeKind::Node)
+        );
+        assert_eq!(
+            RuntimeKind::from_runtime("python3.12"),
+            Some(RuntimeKind::Python)
+        );
+        assert_eq!(
+            RuntimeKind::from_runtime("ruby3.4"),
+            Some(RuntimeKind::Ruby)
+        );
+        assert_eq!(RuntimeKind::from_runtime("java21"), Some(RuntimeKind::Java));
+        assert_eq!(RuntimeKind::from_runtime("go1.x"), None);
+        assert_eq!(RuntimeKind::from_runtime("provided.al2023"), None);
+    }
 }

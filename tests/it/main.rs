@@ -2,3 +2,6 @@
 
 mod cli;
 mod config_golden;
+mod harness;
+mod node_diff;
+mod runtimes;
