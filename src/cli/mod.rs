@@ -26,6 +26,8 @@ pub struct Cli {
     pub options: serde_json::Map<String, serde_json::Value>,
 }
 
+// Parsed once per process: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Invoke a deployed function (or, with `invoke local`, run it in the local sandbox)
