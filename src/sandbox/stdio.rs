@@ -259,29 +259,82 @@ impl StdioInstance {
     }
 
     fn send_and_wait(&mut self, line: Vec<u8>) -> Result<Value, Failure> {
-        let sent = self
-            .stdin
-            .as_ref()
-            .is_some_and(|tx| tx.send(Bytes::from(line)).is_ok());
-        match self.events.recv_timeout(self.policy.timeout + GRACE) {
-            Ok(Event::Frame(frame)) => serde_json::from_slice(&frame).map_err(|e| {
-                Failure::Protocol(format!("the runtime sent a malformed message: {e}"))
-            }),
-            Ok(Event::TooLarge) => Err(Failure::Protocol(format!(
-                "the runtime's answer exceeded {} bytes",
-                self.policy.max_response_bytes
-            ))),
-            Ok(Event::Ended(Err(failure))) => Err(failure),
-            Ok(Event::Ended(Ok(()))) => Err(Failure::Protocol(if sent {
-                "the runtime exited without answering".into()
-            } else {
-                "the runtime exited before it was given work".into()
-            })),
-            Err(mpsc::RecvTimeoutError::Timeout) => Err(Failure::Timeout(self.policy.timeout)),
-            Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::Protocol(
-                "the runtime's thread ended unexpectedly".into(),
-            )),
+        let sent = self.send_line(line);
+        let give_up = std::time::Instant::now() + self.policy.timeout + GRACE;
+        loop {
+            let wait = give_up.saturating_duration_since(std::time::Instant::now());
+            let answer = match self.events.recv_timeout(wait) {
+                Ok(Event::Frame(frame)) => serde_json::from_slice::<Value>(&frame).map_err(|e| {
+                    Failure::Protocol(format!("the runtime sent a malformed message: {e}"))
+                }),
+                Ok(Event::TooLarge) => Err(Failure::Protocol(format!(
+                    "the runtime's answer exceeded {} bytes",
+                    self.policy.max_response_bytes
+                ))),
+                Ok(Event::Ended(Err(failure))) => Err(failure),
+                Ok(Event::Ended(Ok(()))) => Err(Failure::Protocol(if sent {
+                    "the runtime exited without answering".into()
+                } else {
+                    "the runtime exited before it was given work".into()
+                })),
+                Err(mpsc::RecvTimeoutError::Timeout) => Err(Failure::Timeout(self.policy.timeout)),
+                Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::Protocol(
+                    "the runtime's thread ended unexpectedly".into(),
+                )),
+            }?;
+            // A handler's HTTP request in the middle of a call: answer it and keep waiting.
+            if answer.get("type").and_then(Value::as_str) == Some("http") {
+                let reply = http_reply(&answer, &self.policy.net, self.budget.remaining());
+                let mut line = serde_json::to_vec(&reply)
+                    .map_err(|e| Failure::Protocol(format!("cannot encode a reply: {e}")))?;
+                line.push(b'\n');
+                self.send_line(line);
+                continue;
+            }
+            return Ok(answer);
         }
+    }
+
+    fn send_line(&self, line: Vec<u8>) -> bool {
+        self.stdin
+            .as_ref()
+            .is_some_and(|tx| tx.send(Bytes::from(line)).is_ok())
+    }
+}
+
+/// Perform a guest's `http` message (wit/stdio-transport.md) and build the reply line.
+fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Duration) -> Value {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let request = (|| {
+        let text = |k: &str| msg.get(k).and_then(Value::as_str).map(str::to_owned);
+        let headers = match msg.get("headers") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(h) => serde_json::from_value::<Vec<(String, String)>>(h.clone())
+                .map_err(|e| format!("bad `headers` in the http message: {e}"))?,
+        };
+        let body = match msg.get("body").and_then(Value::as_str) {
+            None => Vec::new(),
+            Some(b) => b64
+                .decode(b)
+                .map_err(|e| format!("bad base64 `body` in the http message: {e}"))?,
+        };
+        Ok::<_, String>(super::net::HttpRequest {
+            method: text("method").unwrap_or_else(|| "GET".into()),
+            url: text("url").ok_or("the http message has no `url`")?,
+            headers,
+            body,
+        })
+    })();
+    match request.and_then(|r| super::net::perform(net, r, time_left)) {
+        Ok(r) => json!({
+            "type": "httpResponse",
+            "status": r.status,
+            "headers": r.headers,
+            "body": b64.encode(&r.body),
+            "url": r.url,
+        }),
+        Err(message) => json!({"type": "httpError", "message": message}),
     }
 }
 
