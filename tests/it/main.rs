@@ -3,5 +3,6 @@
 mod cli;
 mod config_golden;
 mod harness;
+mod net;
 mod node_diff;
 mod runtimes;
