@@ -540,4 +540,56 @@ mod tests {
             .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)));
         assert_ne!(a, b);
     }
+
+    #[test]
+    fn http_messages_are_answered_with_http_error_or_response() {
+        use crate::sandbox::NetPolicy;
+        use std::io::{Read, Write};
+        let none = NetPolicy::default();
+        let t = Duration::from_secs(5);
+        let reply = http_reply(&json!({"type": "http"}), &none, t);
+        assert_eq!(reply["type"], "httpError");
+        assert!(reply["message"].as_str().unwrap().contains("no `url`"));
+        let reply = http_reply(
+            &json!({"type": "http", "url": "http://127.0.0.1:9/", "body": "!!"}),
+            &none,
+            t,
+        );
+        assert!(
+            reply["message"].as_str().unwrap().contains("base64"),
+            "{reply}"
+        );
+        let reply = http_reply(
+            &json!({"type": "http", "url": "http://127.0.0.1:9/"}),
+            &none,
+            t,
+        );
+        assert!(
+            reply["message"]
+                .as_str()
+                .unwrap()
+                .contains("--allow-net 127.0.0.1:9"),
+            "{reply}"
+        );
+
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            let (mut s, _) = listener.accept().unwrap();
+            let mut buf = [0; 4096];
+            let _ = s.read(&mut buf);
+            let _ = s.write_all(b"HTTP/1.1 200 OK\r\nx-a: b\r\ncontent-length: 2\r\n\r\n\x00\xff");
+        });
+        let allow = NetPolicy::parse(&[format!("127.0.0.1:{port}")], &[]).unwrap();
+        let msg = json!({"type": "http", "method": "POST", "url": format!("http://127.0.0.1:{port}/"),
+                         "headers": [["x-q", "1"]], "body": "aGk="});
+        let reply = http_reply(&msg, &allow, t);
+        assert_eq!(reply["type"], "httpResponse", "{reply}");
+        assert_eq!(reply["status"], 200);
+        assert_eq!(reply["body"], "AP8=");
+        assert!(reply["headers"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(["x-a", "b"])));
+    }
 }

@@ -2,7 +2,7 @@
 //! The server is a std `TcpListener` on loopback, one thread, answering a bounded number of
 //! connections.
 
-use crate::harness::{copy_fixture, invoke};
+use crate::harness::{copy_fixture, invoke, lambdabox};
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::sync::mpsc;
@@ -222,5 +222,43 @@ fn serverless_yml_entries_allow_and_malformed_ones_are_usage_errors() {
             .contains("--allow-net: invalid outbound host `ftp://x`"),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn node_http_request_goes_through_the_host_and_is_checked_too() {
+    let (port, requests) = serve(1);
+    let dir = copy_fixture("node", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let ev = event(format!("http://127.0.0.1:{port}/binary"));
+    let run = lambdabox(
+        dir.path(),
+        &[
+            "invoke",
+            "local",
+            "-f",
+            "viaHttp",
+            "--allow-net",
+            &allow,
+            "-d",
+            &ev,
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["custom"], "bin");
+    let bytes: Vec<u8> = serde_json::from_value(out["bytes"].clone()).unwrap();
+    assert_eq!(bytes, binary_body());
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("POST /binary HTTP/1.1"), "{request}");
+    assert!(request.ends_with("part1,part2"), "{request}");
+
+    let run = lambdabox(dir.path(), &["invoke", "local", "-f", "viaHttp", "-d", &ev]);
+    run.assert_code(1);
+    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains(&format!("--allow-net 127.0.0.1:{port}")),
+        "{message}"
     );
 }
