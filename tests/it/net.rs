@@ -262,3 +262,17 @@ fn node_http_request_goes_through_the_host_and_is_checked_too() {
         "{message}"
     );
 }
+
+#[test]
+fn raw_socket_modules_stay_unavailable_even_with_star() {
+    let dir = copy_fixture("node", "net");
+    let run = lambdabox(
+        dir.path(),
+        &["invoke", "local", "-f", "rawSocket", "--allow-net", "*"],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    for name in ["net", "tls", "dgram", "dns"] {
+        assert_eq!(out[name], "MODULE_NOT_FOUND", "{name}: {out}");
+    }
+}
