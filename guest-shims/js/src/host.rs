@@ -14,7 +14,10 @@ pub trait Host {
     /// Block for `ms` milliseconds of guest time (only called when nothing but timers is pending).
     fn sleep_ms(&self, ms: u64);
     /// An HTTP request performed by the host; `Err` is the message for the handler.
-    fn http_request(&self, _request: crate::http::HttpRequest) -> Result<crate::http::HttpResponse, String> {
+    fn http_request(
+        &self,
+        _request: crate::http::HttpRequest,
+    ) -> Result<crate::http::HttpResponse, String> {
         Err("this host performs no network requests".into())
     }
 }
