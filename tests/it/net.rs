@@ -276,3 +276,38 @@ fn raw_socket_modules_stay_unavailable_even_with_star() {
         assert_eq!(out[name], "MODULE_NOT_FOUND", "{name}: {out}");
     }
 }
+
+#[test]
+fn a_request_never_outlives_the_function() {
+    // A server that accepts and never answers; the function has 2 s.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let held = listener.accept();
+        std::thread::sleep(Duration::from_secs(10));
+        drop(held);
+    });
+    let dir = copy_fixture("node", "net");
+    let yml = dir.path().join("serverless.yml");
+    let text = std::fs::read_to_string(&yml).unwrap();
+    std::fs::write(&yml, text.replacen("timeout: 5", "timeout: 2", 1)).unwrap();
+    let started = std::time::Instant::now();
+    let allow = format!("127.0.0.1:{port}");
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/")),
+        ],
+    );
+    run.assert_code(1);
+    assert!(
+        started.elapsed() < Duration::from_secs(6),
+        "{:?}",
+        started.elapsed()
+    );
+    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
+    assert!(message.contains("timed out"), "{message}");
+}

@@ -338,4 +338,15 @@ mod tests {
         assert!(err.contains("timed out"), "{err}");
         assert!(started.elapsed() < Duration::from_secs(2));
     }
+
+    #[test]
+    fn https_uses_the_system_roots_and_reports_a_failed_handshake() {
+        assert!(tls_config().is_ok(), "system roots load");
+        let port = serve(
+            |_| b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n".to_vec(),
+            1,
+        );
+        let err = get(&policy(&["*".into()]), format!("https://127.0.0.1:{port}/")).unwrap_err();
+        assert!(err.contains("TLS handshake with 127.0.0.1 failed"), "{err}");
+    }
 }
