@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }) => invoke_remote(&remote, options),
         Command::Print(args) => print(&args, options),
         Command::Completions(args) => completions(&args),
+        Command::Runtimes(args) => crate::runtime::manage::run(&args.command),
     }
 }
 

@@ -2,6 +2,8 @@
 //!
 //! Adding a command: one variant in [`Command`] plus one dispatch line in `app::run`.
 
+pub mod runtimes;
+
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -32,6 +34,8 @@ pub enum Command {
     Print(PrintArgs),
     /// Generate a shell completion script
     Completions(CompletionsArgs),
+    /// List, install and verify the runtimes installed from a file (the CPython interpreter)
+    Runtimes(runtimes::RuntimesArgs),
 }
 
 /// Which serverless.yml, which stage and region: shared by every command that reads the service.

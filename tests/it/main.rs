@@ -3,6 +3,9 @@
 mod cli;
 mod config_golden;
 mod harness;
+mod java;
 mod net;
 mod node_diff;
+mod python_diff;
+mod python_sandbox;
 mod runtimes;
