@@ -36,14 +36,21 @@ class _PatchOnImport:
         spec = importlib.util.find_spec(name)
         if spec is None or spec.loader is None:
             return spec
-        real_exec = spec.loader.exec_module
-
-        def exec_module(module):
-            real_exec(module)
-            _patch(module)
-
-        spec.loader.exec_module = exec_module
+        # A wrapper, not a patched loader: a zipimporter loads the whole stdlib.
+        spec.loader = _PatchingLoader(spec.loader)
         return spec
+
+
+class _PatchingLoader:
+    def __init__(self, real):
+        self.real = real
+
+    def create_module(self, spec):
+        return self.real.create_module(spec)
+
+    def exec_module(self, module):
+        self.real.exec_module(module)
+        _patch(module)
 
 
 def _perform(request, url_error):

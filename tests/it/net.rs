@@ -311,3 +311,51 @@ fn a_request_never_outlives_the_function() {
     let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
     assert!(message.contains("timed out"), "{message}");
 }
+
+#[test]
+fn python_urlopen_goes_through_the_host_allowed_and_denied() {
+    crate::python_sandbox::ensure_python();
+    let (port, requests) = serve(2);
+    let dir = copy_fixture("python", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/binary")),
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["custom"], "bin");
+    let bytes: Vec<u8> = serde_json::from_value(out["bytes"].clone()).unwrap();
+    assert_eq!(bytes, binary_body());
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        request.to_lowercase().contains("x-from-handler: yes"),
+        "{request}"
+    );
+
+    // A redirect to a host that is not allowed is refused, naming the flag.
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/redirect-away")),
+        ],
+    );
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "URLError");
+    let message = err["errorMessage"].as_str().unwrap();
+    assert!(
+        message.contains("http://127.0.0.2:9 is not allowed"),
+        "{message}"
+    );
+    assert!(message.contains("--allow-net 127.0.0.2:9"), "{message}");
+}
