@@ -459,7 +459,8 @@ def _install_http(exchange):
     # urllib.request through the host, patched when (and only when) a handler imports it.
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("lambdabox_http", "/var/runtime/lambdabox_http.py")
+    here = _BOOTSTRAP_FILE.rpartition("/")[0]  # /var/runtime in the sandbox
+    spec = importlib.util.spec_from_file_location("lambdabox_http", here + "/lambdabox_http.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.install(exchange)
