@@ -235,6 +235,8 @@ pub fn local_invocation(
             .into());
     }
 
+    // Malformed entries are a usage error naming the entry and where it was written.
+    crate::sandbox::NetPolicy::parse(&opts.allow_net, &service.allowed_outbound_hosts)?;
     let mut allowed_outbound_hosts = opts.allow_net.clone();
     allowed_outbound_hosts.extend(service.allowed_outbound_hosts.iter().cloned());
 

@@ -360,6 +360,17 @@ def _serve():
         while data:
             data = data[_fd_write(1, data) :]
 
+    def http_exchange(message):
+        # Handler HTTP requests go to the host; its answer is the next stdin line
+        # (stdio-transport.md, `http`). guest-shims/python/lambdabox_http.py builds the message.
+        send(_dumps(_encode_message, message))
+        line = channel.readline()
+        if not line:
+            _protocol_error("end of input during an http request")
+        return _loads(line.decode("utf-8"))
+
+    _install_http(http_exchange)
+
     def send_error(document):
         _log_error(document)
         send('{"type":"error","errorType":%s,"errorMessage":%s,"stackTrace":%s}' % (
@@ -442,6 +453,17 @@ def _read_message(channel, expected, eof_ok=False):
     if not isinstance(message, dict) or message.get("type") != expected:
         _protocol_error(f"expected a `{expected}` message")
     return message
+
+
+def _install_http(exchange):
+    # urllib.request through the host, patched when (and only when) a handler imports it.
+    import importlib.util
+
+    here = _BOOTSTRAP_FILE.rpartition("/")[0]  # /var/runtime in the sandbox
+    spec = importlib.util.spec_from_file_location("lambdabox_http", here + "/lambdabox_http.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.install(exchange)
 
 
 def _protocol_error(reason):

@@ -25,6 +25,8 @@ pub fn policy(inv: &LocalInvocation, task: &TaskDir) -> anyhow::Result<Policy> {
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     policy.determinism = inv.deterministic;
+    // Validated when the invocation was decided; `Origin` only matters for that message.
+    policy.net = crate::sandbox::NetPolicy::parse(&inv.allowed_outbound_hosts, &[])?;
     for m in &inv.mounts {
         if !m.host.is_dir() {
             return Err(UsageError::new(format!(

@@ -22,6 +22,8 @@ use wasmtime::Module;
 
 /// The bootstrap's source, embedded in the binary.
 pub const BOOTSTRAP: &str = include_str!("../../guest-shims/python/bootstrap.py");
+/// urllib.request over the host's `http` message, next to the bootstrap in `/var/runtime`.
+const HTTP_MODULE: &str = include_str!("../../guest-shims/python/lambdabox_http.py");
 
 /// Inside the guest.
 const BOOTSTRAP_PATH: &str = "/var/runtime/bootstrap.py";
@@ -109,7 +111,7 @@ pub fn is_prepared(store: &artifacts::Store) -> bool {
 }
 
 fn bootstrap_dir(store: &artifacts::Store) -> Option<PathBuf> {
-    let hash = hex::encode(Sha256::digest(BOOTSTRAP.as_bytes()));
+    let hash = hex::encode(Sha256::digest([BOOTSTRAP, HTTP_MODULE].concat().as_bytes()));
     Some(
         store
             .path(&PYTHON)
@@ -139,6 +141,7 @@ fn runtime_dir(store: &artifacts::Store, module: &Module) -> anyhow::Result<Path
     std::fs::create_dir_all(&out)?;
     std::fs::create_dir_all(&code_dir)?;
     std::fs::write(code_dir.join("bootstrap.py"), BOOTSTRAP)?;
+    std::fs::write(code_dir.join("lambdabox_http.py"), HTTP_MODULE)?;
     compile_bootstrap(module, &code_dir, &out)?;
     std::fs::rename(out.join(CODE_FILE), code_dir.join(CODE_FILE))?;
     // Another process may have won the race; its directory is as good as ours.

@@ -26,6 +26,7 @@ mod bindings {
     });
 }
 
+use bindings::lambdabox::runtime::host;
 use bindings::lambdabox::runtime::types as wit;
 use bindings::HandlerRuntime;
 
@@ -33,6 +34,7 @@ struct State {
     wasi: WasiCtx,
     table: ResourceTable,
     guard: Guard,
+    net: super::net::NetPolicy,
 }
 
 impl WasiView for State {
@@ -52,7 +54,7 @@ impl HasGuard for State {
 
 impl wit::Host for State {}
 
-impl bindings::lambdabox::runtime::host::Host for State {
+impl host::Host for State {
     fn log(&mut self, text: String) {
         super::streams::ByteSink::write(&*self.guard.log, text.as_bytes());
     }
@@ -63,6 +65,28 @@ impl bindings::lambdabox::runtime::host::Host for State {
 
     fn sleep_ms(&mut self, ms: u64) -> wasmtime::Result<()> {
         Ok(self.guard.budget.sleep(ms)?)
+    }
+
+    fn http_request(
+        &mut self,
+        method: String,
+        url: String,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    ) -> Result<host::HttpResponse, String> {
+        let request = super::net::HttpRequest {
+            method,
+            url,
+            headers,
+            body,
+        };
+        let r = super::net::perform(&self.net, request, self.guard.budget.remaining())?;
+        Ok(host::HttpResponse {
+            status: r.status,
+            headers: r.headers,
+            body: r.body,
+            url: r.url,
+        })
     }
 }
 
@@ -108,6 +132,7 @@ impl ComponentInstance {
                 wasi,
                 table: ResourceTable::new(),
                 guard,
+                net: policy.net.clone(),
             },
         );
         guard::arm(&mut store);

@@ -15,6 +15,7 @@ mod engine;
 mod guard;
 pub mod guests;
 mod limits;
+pub mod net;
 mod policy;
 mod scratch;
 pub mod stdio;
@@ -24,6 +25,7 @@ mod wasi;
 
 pub use component::ComponentInstance;
 pub use limits::Failure;
+pub use net::NetPolicy;
 pub use policy::{Policy, Preopen, DEFAULT_MAX_LOG_BYTES, DEFAULT_TMP_BYTES, MAX_RESPONSE_BYTES};
 pub use stdio::StdioInstance;
 pub use streams::{LogSink, MemorySink, StderrSink};

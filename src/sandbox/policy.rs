@@ -49,6 +49,8 @@ pub struct Policy {
     pub determinism: Option<Determinism>,
     pub max_response_bytes: usize,
     pub max_log_bytes: u64,
+    /// Where the guest may send HTTP requests (through the host); nowhere by default.
+    pub net: crate::sandbox::NetPolicy,
 }
 
 impl Policy {
@@ -68,6 +70,7 @@ impl Policy {
             determinism: None,
             max_response_bytes: MAX_RESPONSE_BYTES,
             max_log_bytes: DEFAULT_MAX_LOG_BYTES,
+            net: crate::sandbox::NetPolicy::default(),
         }
     }
 }

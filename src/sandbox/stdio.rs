@@ -259,29 +259,82 @@ impl StdioInstance {
     }
 
     fn send_and_wait(&mut self, line: Vec<u8>) -> Result<Value, Failure> {
-        let sent = self
-            .stdin
-            .as_ref()
-            .is_some_and(|tx| tx.send(Bytes::from(line)).is_ok());
-        match self.events.recv_timeout(self.policy.timeout + GRACE) {
-            Ok(Event::Frame(frame)) => serde_json::from_slice(&frame).map_err(|e| {
-                Failure::Protocol(format!("the runtime sent a malformed message: {e}"))
-            }),
-            Ok(Event::TooLarge) => Err(Failure::Protocol(format!(
-                "the runtime's answer exceeded {} bytes",
-                self.policy.max_response_bytes
-            ))),
-            Ok(Event::Ended(Err(failure))) => Err(failure),
-            Ok(Event::Ended(Ok(()))) => Err(Failure::Protocol(if sent {
-                "the runtime exited without answering".into()
-            } else {
-                "the runtime exited before it was given work".into()
-            })),
-            Err(mpsc::RecvTimeoutError::Timeout) => Err(Failure::Timeout(self.policy.timeout)),
-            Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::Protocol(
-                "the runtime's thread ended unexpectedly".into(),
-            )),
+        let sent = self.send_line(line);
+        let give_up = std::time::Instant::now() + self.policy.timeout + GRACE;
+        loop {
+            let wait = give_up.saturating_duration_since(std::time::Instant::now());
+            let answer = match self.events.recv_timeout(wait) {
+                Ok(Event::Frame(frame)) => serde_json::from_slice::<Value>(&frame).map_err(|e| {
+                    Failure::Protocol(format!("the runtime sent a malformed message: {e}"))
+                }),
+                Ok(Event::TooLarge) => Err(Failure::Protocol(format!(
+                    "the runtime's answer exceeded {} bytes",
+                    self.policy.max_response_bytes
+                ))),
+                Ok(Event::Ended(Err(failure))) => Err(failure),
+                Ok(Event::Ended(Ok(()))) => Err(Failure::Protocol(if sent {
+                    "the runtime exited without answering".into()
+                } else {
+                    "the runtime exited before it was given work".into()
+                })),
+                Err(mpsc::RecvTimeoutError::Timeout) => Err(Failure::Timeout(self.policy.timeout)),
+                Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::Protocol(
+                    "the runtime's thread ended unexpectedly".into(),
+                )),
+            }?;
+            // A handler's HTTP request in the middle of a call: answer it and keep waiting.
+            if answer.get("type").and_then(Value::as_str) == Some("http") {
+                let reply = http_reply(&answer, &self.policy.net, self.budget.remaining());
+                let mut line = serde_json::to_vec(&reply)
+                    .map_err(|e| Failure::Protocol(format!("cannot encode a reply: {e}")))?;
+                line.push(b'\n');
+                self.send_line(line);
+                continue;
+            }
+            return Ok(answer);
         }
+    }
+
+    fn send_line(&self, line: Vec<u8>) -> bool {
+        self.stdin
+            .as_ref()
+            .is_some_and(|tx| tx.send(Bytes::from(line)).is_ok())
+    }
+}
+
+/// Perform a guest's `http` message (wit/stdio-transport.md) and build the reply line.
+fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Duration) -> Value {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let request = (|| {
+        let text = |k: &str| msg.get(k).and_then(Value::as_str).map(str::to_owned);
+        let headers = match msg.get("headers") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(h) => serde_json::from_value::<Vec<(String, String)>>(h.clone())
+                .map_err(|e| format!("bad `headers` in the http message: {e}"))?,
+        };
+        let body = match msg.get("body").and_then(Value::as_str) {
+            None => Vec::new(),
+            Some(b) => b64
+                .decode(b)
+                .map_err(|e| format!("bad base64 `body` in the http message: {e}"))?,
+        };
+        Ok::<_, String>(super::net::HttpRequest {
+            method: text("method").unwrap_or_else(|| "GET".into()),
+            url: text("url").ok_or("the http message has no `url`")?,
+            headers,
+            body,
+        })
+    })();
+    match request.and_then(|r| super::net::perform(net, r, time_left)) {
+        Ok(r) => json!({
+            "type": "httpResponse",
+            "status": r.status,
+            "headers": r.headers,
+            "body": b64.encode(&r.body),
+            "url": r.url,
+        }),
+        Err(message) => json!({"type": "httpError", "message": message}),
     }
 }
 
@@ -486,5 +539,57 @@ mod tests {
             .bytes()
             .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn http_messages_are_answered_with_http_error_or_response() {
+        use crate::sandbox::NetPolicy;
+        use std::io::{Read, Write};
+        let none = NetPolicy::default();
+        let t = Duration::from_secs(5);
+        let reply = http_reply(&json!({"type": "http"}), &none, t);
+        assert_eq!(reply["type"], "httpError");
+        assert!(reply["message"].as_str().unwrap().contains("no `url`"));
+        let reply = http_reply(
+            &json!({"type": "http", "url": "http://127.0.0.1:9/", "body": "!!"}),
+            &none,
+            t,
+        );
+        assert!(
+            reply["message"].as_str().unwrap().contains("base64"),
+            "{reply}"
+        );
+        let reply = http_reply(
+            &json!({"type": "http", "url": "http://127.0.0.1:9/"}),
+            &none,
+            t,
+        );
+        assert!(
+            reply["message"]
+                .as_str()
+                .unwrap()
+                .contains("--allow-net 127.0.0.1:9"),
+            "{reply}"
+        );
+
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            let (mut s, _) = listener.accept().unwrap();
+            let mut buf = [0; 4096];
+            let _ = s.read(&mut buf);
+            let _ = s.write_all(b"HTTP/1.1 200 OK\r\nx-a: b\r\ncontent-length: 2\r\n\r\n\x00\xff");
+        });
+        let allow = NetPolicy::parse(&[format!("127.0.0.1:{port}")], &[]).unwrap();
+        let msg = json!({"type": "http", "method": "POST", "url": format!("http://127.0.0.1:{port}/"),
+                         "headers": [["x-q", "1"]], "body": "aGk="});
+        let reply = http_reply(&msg, &allow, t);
+        assert_eq!(reply["type"], "httpResponse", "{reply}");
+        assert_eq!(reply["status"], 200);
+        assert_eq!(reply["body"], "AP8=");
+        assert!(reply["headers"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(["x-a", "b"])));
     }
 }

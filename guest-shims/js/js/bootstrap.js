@@ -1147,22 +1147,10 @@
   lazyGlobal('TextEncoder', () => loadBuiltin('util').TextEncoder);
   lazyGlobal('TextDecoder', () => loadBuiltin('util').TextDecoder);
   lazyGlobal('crypto', () => loadBuiltin('crypto').webcrypto);
-  // No sockets in the sandbox: fetch fails the way undici reports a refused connection.
-  G.fetch = function fetch(input) {
-    const target = typeof input === 'string' ? input : input && input.url ? input.url : String(input);
-    let host = target;
-    let port = '';
-    try {
-      const u = new G.URL(target);
-      host = u.hostname;
-      port = u.port || (u.protocol === 'https:' ? '443' : '80');
-    } catch (e) {
-      return Promise.reject(new TypeError('Failed to parse URL from ' + target));
-    }
-    const err = new TypeError('fetch failed');
-    err.cause = loadBuiltin('internal/http').networkError(host, port);
-    return Promise.reject(err);
-  };
+  // fetch goes through the host, which enforces the allowed outbound hosts (js/node/fetch.js).
+  for (const name of ['fetch', 'Headers', 'Request', 'Response']) {
+    lazyGlobal(name, () => loadBuiltin('internal/fetch')[name]);
+  }
   for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal']) {
     lazyGlobal(name, () => loadBuiltin('internal/abort')[name]);
   }

@@ -27,6 +27,12 @@ const MODULES: &[(&str, &str)] = &[
         "module.exports = require('internal/http').makeModule('https', 443);",
     ),
     ("internal/http", include_str!("../js/node/http.js")),
+    // The web fetch API (fetch, Headers, Request, Response) over the host's http-request.
+    ("internal/fetch", include_str!("../js/node/fetch.js")),
+    (
+        "internal/http_client",
+        include_str!("../js/node/http_client.js"),
+    ),
     ("module", "module.exports = internal.Module;"),
     ("os", include_str!("../js/node/os.js")),
     ("path", include_str!("../js/node/path.js")),

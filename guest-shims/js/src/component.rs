@@ -28,6 +28,18 @@ impl Host for WitHost {
     fn sleep_ms(&self, ms: u64) {
         host::sleep_ms(ms);
     }
+    fn http_request(
+        &self,
+        r: crate::http::HttpRequest,
+    ) -> Result<crate::http::HttpResponse, String> {
+        let resp = host::http_request(&r.method, &r.url, &r.headers, &r.body)?;
+        Ok(crate::http::HttpResponse {
+            status: resp.status,
+            headers: resp.headers,
+            body: resp.body,
+            url: resp.url,
+        })
+    }
 }
 
 thread_local! {

@@ -13,6 +13,13 @@ pub trait Host {
     fn remaining_time_ms(&self) -> u64;
     /// Block for `ms` milliseconds of guest time (only called when nothing but timers is pending).
     fn sleep_ms(&self, ms: u64);
+    /// An HTTP request performed by the host; `Err` is the message for the handler.
+    fn http_request(
+        &self,
+        _request: crate::http::HttpRequest,
+    ) -> Result<crate::http::HttpResponse, String> {
+        Err("this host performs no network requests".into())
+    }
 }
 
 /// A host for native runs and tests: collects log lines and sleeps on the real clock.

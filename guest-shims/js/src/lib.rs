@@ -7,6 +7,7 @@
 
 pub mod builtins;
 pub mod host;
+pub mod http;
 mod modules;
 mod native;
 pub mod runtime;

@@ -1,7 +1,7 @@
 'use strict';
-// node:http / node:https without a network: the sandbox gives Node.js handlers no sockets,
-// so the modules load (libraries require them at start-up) and every request fails the way
-// a refused connection does, with an error that says why. Servers cannot be created.
+// node:http / node:https: the sandbox gives Node.js handlers no sockets; client requests go
+// through the host, which allows only the function's allowed outbound hosts (a refused one
+// fails like a refused connection, saying how to allow it). Servers cannot be created.
 const EventEmitter = internal.require('events');
 
 const STATUS_CODES = {
@@ -34,51 +34,8 @@ class Agent extends EventEmitter {
   destroy() {}
 }
 
-class ClientRequest extends EventEmitter {
-  constructor(host, port, method, path) {
-    super();
-    this.method = method;
-    this.path = path;
-    this.host = host;
-    this._headers = {};
-    this.destroyed = false;
-    internal.timers.setImmediate(() => {
-      if (!this.destroyed) this.emit('error', networkError(host, port));
-      this.emit('close');
-    });
-  }
-  setHeader(name, value) {
-    this._headers[String(name).toLowerCase()] = value;
-  }
-  getHeader(name) {
-    return this._headers[String(name).toLowerCase()];
-  }
-  removeHeader(name) {
-    delete this._headers[String(name).toLowerCase()];
-  }
-  setTimeout() {
-    return this;
-  }
-  setNoDelay() {}
-  setSocketKeepAlive() {}
-  write() {
-    return true;
-  }
-  end(...args) {
-    const cb = args.find((a) => typeof a === 'function');
-    if (cb) this.once('finish', cb);
-    return this;
-  }
-  abort() {
-    this.destroy();
-  }
-  destroy(err) {
-    if (this.destroyed) return this;
-    this.destroyed = true;
-    if (err) internal.timers.setImmediate(() => this.emit('error', err));
-    return this;
-  }
-}
+// Requests go through the host (js/node/http_client.js).
+const client = internal.require('internal/http_client');
 
 function makeModule(protocol, defaultPort) {
   function request(input, options, callback) {
@@ -103,7 +60,7 @@ function makeModule(protocol, defaultPort) {
     port = options.port || port;
     path = options.path || path;
     method = (options.method || method).toUpperCase();
-    const req = new ClientRequest(host, port, method, path);
+    const req = new client.ClientRequest(protocol + ':', host, port, method, path, options.headers, STATUS_CODES);
     if (typeof callback === 'function') req.once('response', callback);
     return req;
   }
@@ -117,7 +74,7 @@ function makeModule(protocol, defaultPort) {
     err.code = 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM';
     throw err;
   }
-  return { Agent, ClientRequest, METHODS, STATUS_CODES, globalAgent: new Agent(), request, get, createServer, maxHeaderSize: 16384 };
+  return { Agent, ClientRequest: client.ClientRequest, IncomingMessage: client.IncomingMessage, METHODS, STATUS_CODES, globalAgent: new Agent(), request, get, createServer, maxHeaderSize: 16384 };
 }
 
 module.exports = { makeModule, networkError };

@@ -5,6 +5,7 @@
 mod crypto;
 mod encoding;
 mod fs;
+mod http;
 mod zlib;
 
 use std::rc::Rc;
@@ -43,6 +44,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: Rc<dyn Host>) -> Result<()> {
         "remainingTimeMs",
         Function::new(ctx.clone(), move || h.remaining_time_ms() as f64)?,
     )?;
+    http::install(ctx, &native, host.clone())?;
     let h = host;
     native.set(
         "sleepMs",

@@ -1,0 +1,8 @@
+//! Outbound network access for guests: the allow-list ([`NetPolicy`]) and the host-side HTTP
+//! client that enforces it ([`perform`]). Guests never get sockets; they ask the host.
+
+mod allow;
+mod fetch;
+
+pub use allow::{Denied, Destination, NetPolicy, Origin, Scheme};
+pub use fetch::{perform, HttpRequest, HttpResponse, MAX_BODY_BYTES, MAX_REDIRECTS};

@@ -1,0 +1,361 @@
+//! Outbound HTTP from sandboxed handlers: allowed, denied, redirected, `*`, deterministic.
+//! The server is a std `TcpListener` on loopback, one thread, answering a bounded number of
+//! connections.
+
+use crate::harness::{copy_fixture, invoke, lambdabox};
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The body of `/binary`: every byte value, so nothing may be re-encoded on the way.
+fn binary_body() -> Vec<u8> {
+    (0..=255u8).collect()
+}
+
+/// Serve `connections` requests; each request's head and body go to the returned channel.
+fn serve(connections: usize) -> (u16, mpsc::Receiver<String>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(connections) {
+            let Ok(mut stream) = stream else { return };
+            stream.set_read_timeout(Some(Duration::from_secs(5))).ok();
+            let mut buf = vec![0; 65536];
+            let n = stream.read(&mut buf).unwrap_or(0);
+            let request = String::from_utf8_lossy(&buf[..n]).into_owned();
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let (head, body): (String, Vec<u8>) = match path.as_str() {
+                "/binary" => (
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/octet-stream\r\nx-custom: bin"
+                        .into(),
+                    binary_body(),
+                ),
+                "/redirect-local" => ("HTTP/1.1 302 Found\r\nlocation: /text".into(), Vec::new()),
+                "/redirect-away" => (
+                    "HTTP/1.1 302 Found\r\nlocation: http://127.0.0.2:9/".into(),
+                    Vec::new(),
+                ),
+                _ => (
+                    "HTTP/1.1 404 Not Found\r\ncontent-type: text/plain\r\nx-custom: t".into(),
+                    b"not here".to_vec(),
+                ),
+            };
+            let _ = stream
+                .write_all(format!("{head}\r\ncontent-length: {}\r\n\r\n", body.len()).as_bytes());
+            let _ = stream.write_all(&body);
+            let _ = tx.send(request);
+        }
+    });
+    (port, rx)
+}
+
+fn event(url: String) -> String {
+    serde_json::json!({ "url": url }).to_string()
+}
+
+#[test]
+fn node_fetch_of_an_allowed_host_gets_status_headers_and_binary_body() {
+    let (port, requests) = serve(1);
+    let dir = copy_fixture("node", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/binary")),
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["ok"], true);
+    assert_eq!(out["contentType"], "application/octet-stream");
+    assert_eq!(out["custom"], "bin");
+    let bytes: Vec<u8> = serde_json::from_value(out["bytes"].clone()).unwrap();
+    assert_eq!(bytes, binary_body());
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("GET /binary HTTP/1.1"), "{request}");
+    assert!(
+        request.to_lowercase().contains("x-from-handler: yes"),
+        "{request}"
+    );
+}
+
+#[test]
+fn node_fetch_posts_a_body_and_sees_error_statuses() {
+    let (port, requests) = serve(1);
+    let dir = copy_fixture("node", "net");
+    let ev = serde_json::json!({
+        "url": format!("http://127.0.0.1:{port}/missing"),
+        "method": "POST",
+        "body": "héllo",
+    });
+    let allow = format!("http://127.0.0.1:{port}");
+    let run = invoke(dir.path(), &["--allow-net", &allow, "-d", &ev.to_string()]);
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 404);
+    assert_eq!(out["ok"], false);
+    let bytes: Vec<u8> = serde_json::from_value(out["bytes"].clone()).unwrap();
+    assert_eq!(bytes, b"not here");
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("POST /missing HTTP/1.1"), "{request}");
+    assert!(request.ends_with("héllo"), "{request}");
+}
+
+#[test]
+fn node_fetch_of_a_host_not_allowed_fails_naming_the_flag() {
+    let dir = copy_fixture("node", "net");
+    let run = invoke(dir.path(), &["-d", &event("http://127.0.0.1:9/x".into())]);
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "TypeError");
+    let message = err["errorMessage"].as_str().unwrap();
+    assert!(
+        message.contains("network access to http://127.0.0.1:9 is not allowed"),
+        "{message}"
+    );
+    assert!(message.contains("--allow-net 127.0.0.1:9"), "{message}");
+    assert!(
+        message.contains("custom.lambdabox.allowedOutboundHosts"),
+        "{message}"
+    );
+}
+
+#[test]
+fn node_fetch_follows_allowed_redirects_and_refuses_denied_ones() {
+    let (port, _requests) = serve(3);
+    let dir = copy_fixture("node", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/redirect-local")),
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 404, "the redirect target answers 404");
+    assert_eq!(out["redirected"], true);
+    assert_eq!(out["url"], format!("http://127.0.0.1:{port}/text"));
+
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/redirect-away")),
+        ],
+    );
+    run.assert_code(1);
+    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains("http://127.0.0.2:9 is not allowed"),
+        "{message}"
+    );
+}
+
+#[test]
+fn node_fetch_with_star_and_deterministic_works() {
+    let (port, _requests) = serve(1);
+    let dir = copy_fixture("node", "net");
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            "*",
+            "--deterministic",
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/binary")),
+        ],
+    );
+    run.assert_code(0);
+    assert_eq!(run.json()["status"], 200);
+}
+
+#[test]
+fn serverless_yml_entries_allow_and_malformed_ones_are_usage_errors() {
+    let (port, _requests) = serve(1);
+    let dir = copy_fixture("node", "net");
+    let yml = dir.path().join("serverless.yml");
+    let base = std::fs::read_to_string(&yml).unwrap();
+    std::fs::write(
+        &yml,
+        format!("{base}custom:\n  lambdabox:\n    allowedOutboundHosts:\n      - http://127.0.0.1:{port}\n"),
+    )
+    .unwrap();
+    let run = invoke(
+        dir.path(),
+        &["-d", &event(format!("http://127.0.0.1:{port}/binary"))],
+    );
+    run.assert_code(0);
+    assert_eq!(run.json()["status"], 200);
+
+    std::fs::write(
+        &yml,
+        format!(
+            "{base}custom:\n  lambdabox:\n    allowedOutboundHosts:\n      - https://a.com/path\n"
+        ),
+    )
+    .unwrap();
+    let run = invoke(dir.path(), &["-d", "{}"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains(
+            "error: serverless.yml custom.lambdabox.allowedOutboundHosts: invalid outbound host `https://a.com/path`"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = invoke(dir.path(), &["--allow-net", "ftp://x", "-d", "{}"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("--allow-net: invalid outbound host `ftp://x`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn node_http_request_goes_through_the_host_and_is_checked_too() {
+    let (port, requests) = serve(1);
+    let dir = copy_fixture("node", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let ev = event(format!("http://127.0.0.1:{port}/binary"));
+    let run = lambdabox(
+        dir.path(),
+        &[
+            "invoke",
+            "local",
+            "-f",
+            "viaHttp",
+            "--allow-net",
+            &allow,
+            "-d",
+            &ev,
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["custom"], "bin");
+    let bytes: Vec<u8> = serde_json::from_value(out["bytes"].clone()).unwrap();
+    assert_eq!(bytes, binary_body());
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("POST /binary HTTP/1.1"), "{request}");
+    assert!(request.ends_with("part1,part2"), "{request}");
+
+    let run = lambdabox(dir.path(), &["invoke", "local", "-f", "viaHttp", "-d", &ev]);
+    run.assert_code(1);
+    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains(&format!("--allow-net 127.0.0.1:{port}")),
+        "{message}"
+    );
+}
+
+#[test]
+fn raw_socket_modules_stay_unavailable_even_with_star() {
+    let dir = copy_fixture("node", "net");
+    let run = lambdabox(
+        dir.path(),
+        &["invoke", "local", "-f", "rawSocket", "--allow-net", "*"],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    for name in ["net", "tls", "dgram", "dns"] {
+        assert_eq!(out[name], "MODULE_NOT_FOUND", "{name}: {out}");
+    }
+}
+
+#[test]
+fn a_request_never_outlives_the_function() {
+    // A server that accepts and never answers; the function has 2 s.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let held = listener.accept();
+        std::thread::sleep(Duration::from_secs(10));
+        drop(held);
+    });
+    let dir = copy_fixture("node", "net");
+    let yml = dir.path().join("serverless.yml");
+    let text = std::fs::read_to_string(&yml).unwrap();
+    std::fs::write(&yml, text.replacen("timeout: 5", "timeout: 2", 1)).unwrap();
+    let started = std::time::Instant::now();
+    let allow = format!("127.0.0.1:{port}");
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/")),
+        ],
+    );
+    run.assert_code(1);
+    assert!(
+        started.elapsed() < Duration::from_secs(6),
+        "{:?}",
+        started.elapsed()
+    );
+    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
+    assert!(message.contains("timed out"), "{message}");
+}
+
+#[test]
+fn python_urlopen_goes_through_the_host_allowed_and_denied() {
+    crate::python_sandbox::ensure_python();
+    let (port, requests) = serve(2);
+    let dir = copy_fixture("python", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/binary")),
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["custom"], "bin");
+    let bytes: Vec<u8> = serde_json::from_value(out["bytes"].clone()).unwrap();
+    assert_eq!(bytes, binary_body());
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        request.to_lowercase().contains("x-from-handler: yes"),
+        "{request}"
+    );
+
+    // A redirect to a host that is not allowed is refused, naming the flag.
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/redirect-away")),
+        ],
+    );
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "URLError");
+    let message = err["errorMessage"].as_str().unwrap();
+    assert!(
+        message.contains("http://127.0.0.2:9 is not allowed"),
+        "{message}"
+    );
+    assert!(message.contains("--allow-net 127.0.0.2:9"), "{message}");
+}
