@@ -176,8 +176,8 @@ runtime_test!(deterministic_runs_print_identical_bytes, [node], |rt| {
         "remaining time follows the virtual clock"
     );
     let other = invoke(&dir, &["--deterministic", "--seed", "7"]).json();
-    // The seed drives every WASI random source and the request id. (QuickJS seeds
-    // `Math.random` from the frozen clock, so it does not follow the seed yet.)
+    // The seed drives every random source (Math.random included) and the request id.
+    assert_ne!(other["random"], doc["random"]);
     assert_ne!(other["uuid"], doc["uuid"]);
     assert_ne!(other["bytes"], doc["bytes"]);
     assert_ne!(other["requestId"], doc["requestId"]);

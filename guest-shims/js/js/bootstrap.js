@@ -9,6 +9,32 @@
   // Shared with the built-in modules (their 4th wrapper argument).
   const internal = { native, taskRoot: '/var/task' };
 
+  // QuickJS seeds Math.random from the wall clock, which --deterministic freezes, so every
+  // --seed would give the same sequence. Seed a xorshift128 generator from WASI random instead:
+  // the host draws that from --seed under --deterministic and from the OS otherwise.
+  {
+    const bytes = native.randomBytes(16);
+    const s = new Uint32Array(4);
+    for (let i = 0; i < 16; i++) s[i >> 2] |= bytes[i] << ((i & 3) * 8);
+    if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
+    const next = () => {
+      let t = s[3];
+      const x = s[0];
+      s[3] = s[2];
+      s[2] = s[1];
+      s[1] = x;
+      t ^= t << 11;
+      t ^= t >>> 8;
+      s[0] = t ^ x ^ (x >>> 19);
+      return s[0];
+    };
+    // 53 random bits, as V8 gives: 27 from one draw, 26 from the next.
+    const random = function random() {
+      return ((next() >>> 5) * 67108864 + (next() >>> 6)) / 9007199254740992;
+    };
+    Object.defineProperty(Math, 'random', { value: random, writable: true, configurable: true, enumerable: false });
+  }
+
   // ---------------------------------------------------------------- built-in modules
   const builtinNames = new Set(native.builtinNames());
   const builtinCache = new Map();
