@@ -1,1 +1,2 @@
 
+mod ruby_diff;
