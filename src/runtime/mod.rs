@@ -1,5 +1,7 @@
 //! Runtime selection, handler parsing, per-language specifics and runtime artifacts.
 
+pub mod ruby;
+
 use std::fmt;
 
 /// The language families lambdabox can run locally.

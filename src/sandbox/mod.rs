@@ -1,1 +1,2 @@
 //! The sandbox: the only code that imports wasmtime.
+pub mod ruby_reactor;

@@ -1,0 +1,370 @@
+//! Driving the CRuby WASI reactor of `@ruby/3.4-wasm-wasi` (`ruby+stdlib.wasm`).
+//!
+//! The reactor has no `_start`: the host calls `_initialize`, then `ruby-init(list<string>)`, then
+//! evaluates code with `rb-eval-string-protect(string)`. These exports use the legacy
+//! (pre-component) canonical ABI: strings are `(ptr, len)` in guest memory allocated with
+//! `cabi_realloc` — and NUL-terminated, because the guest hands them to C `rb_eval_string`;
+//! `list<string>` is a `cabi_realloc`'d array of `(ptr, len)` pairs; results come back through a
+//! return area. Values cross as handles into a host-side table the guest fills through the
+//! `canonical_abi` resource imports. The 21 `rb-js-abi-host` imports exist for the browser
+//! (`require 'js'`); here they trap.
+//!
+//! Pre-initialization (wasmtime-wizer's split API): [`build_snapshot`] instruments the module,
+//! runs `_initialize` + `ruby-init` + the bootstrap (which requires `json`), and snapshots linear
+//! memory and globals into a new module whose start-up costs milliseconds instead of ~0.45 s.
+
+use anyhow::{bail, Context as _, Result};
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+use wasmtime::{Caller, Extern, Instance, Linker, Module, Store, TypedFunc, Val};
+
+/// `ruby-init` arguments: UTF-8 everywhere, and an empty `-e` so init loads nothing else.
+pub const RUBY_INIT_ARGS: &[&str] = &["ruby.wasm", "-EUTF-8", "-e_=0"];
+
+/// The file name the bootstrap is evaluated under (it appears in backtraces, which the
+/// bootstrap cuts at its own frames).
+pub const BOOTSTRAP_PATH: &str = "/var/runtime/bootstrap.rb";
+
+/// The guest's `rb-abi-value` handles: the host-side table of the legacy canonical ABI. The
+/// guest stores a value with `resource_new` and the host gets a handle back from an export.
+#[derive(Debug, Default)]
+pub struct RbHandles {
+    slots: Vec<Option<i32>>,
+    free: Vec<u32>,
+}
+
+impl RbHandles {
+    fn insert(&mut self, raw: i32) -> i32 {
+        match self.free.pop() {
+            Some(index) => {
+                self.slots[index as usize] = Some(raw);
+                index as i32
+            }
+            None => {
+                self.slots.push(Some(raw));
+                (self.slots.len() - 1) as i32
+            }
+        }
+    }
+
+    fn get(&self, handle: i32) -> Option<i32> {
+        self.slots.get(usize::try_from(handle).ok()?).copied().flatten()
+    }
+
+    fn remove(&mut self, handle: i32) -> Option<i32> {
+        let raw = self.slots.get_mut(usize::try_from(handle).ok()?)?.take()?;
+        self.free.push(handle as u32);
+        Some(raw)
+    }
+}
+
+/// Defines the reactor's non-WASI imports in `linker`: the `canonical_abi` handle table and
+/// trapping `rb-js-abi-host` functions (their signatures are taken from `module`).
+pub fn add_to_linker<T: 'static>(
+    linker: &mut Linker<T>,
+    module: &Module,
+    handles: fn(&mut T) -> &mut RbHandles,
+) -> Result<()> {
+    linker.func_wrap("canonical_abi", "resource_new_rb-abi-value", move |mut caller: Caller<'_, T>, raw: i32| {
+        handles(caller.data_mut()).insert(raw)
+    })?;
+    linker.func_wrap(
+        "canonical_abi",
+        "resource_get_rb-abi-value",
+        move |mut caller: Caller<'_, T>, handle: i32| -> wasmtime::Result<i32> {
+            handles(caller.data_mut())
+                .get(handle)
+                .ok_or_else(|| wasmtime::Error::msg(format!("ruby reactor: invalid rb-abi-value handle {handle}")))
+        },
+    )?;
+    for import in module.imports() {
+        let trapping = import.module() == "rb-js-abi-host"
+            || (import.module() == "canonical_abi" && import.name() == "resource_drop_js-abi-value");
+        if !trapping {
+            continue;
+        }
+        let Some(ty) = import.ty().func().cloned() else { continue };
+        let name = import.name().to_owned();
+        linker.func_new(import.module(), import.name(), ty, move |_, _, _| {
+            Err(wasmtime::Error::msg(format!(
+                "ruby: `{name}` needs a JavaScript host (`require 'js'` is not available in lambdabox)"
+            )))
+        })?;
+    }
+    Ok(())
+}
+
+/// The reactor's exports, resolved once per instance.
+pub struct Reactor {
+    memory: wasmtime::Memory,
+    realloc: TypedFunc<(i32, i32, i32, i32), i32>,
+    init: TypedFunc<(i32, i32), ()>,
+    eval: TypedFunc<(i32, i32), i32>,
+    drop_value: TypedFunc<i32, ()>,
+}
+
+/// `rb-eval-string-protect` reported an exception that escaped the evaluated code.
+#[derive(Debug, thiserror::Error)]
+#[error("ruby: evaluating {what} raised an exception (protect state {state})")]
+pub struct EvalError {
+    pub what: String,
+    pub state: i32,
+}
+
+impl Reactor {
+    pub fn new<T>(store: &mut Store<T>, instance: &Instance) -> Result<Self> {
+        let memory = instance.get_memory(&mut *store, "memory").context("ruby reactor exports no memory")?;
+        Ok(Self {
+            memory,
+            realloc: instance.get_typed_func(&mut *store, "cabi_realloc")?,
+            init: instance.get_typed_func(&mut *store, "ruby-init: func(args: list<string>) -> ()")?,
+            eval: instance.get_typed_func(
+                &mut *store,
+                "rb-eval-string-protect: func(str: string) -> tuple<handle<rb-abi-value>, s32>",
+            )?,
+            drop_value: instance.get_typed_func(&mut *store, "canonical_abi_drop_rb-abi-value")?,
+        })
+    }
+
+    /// `_initialize` (C constructors, WASI preopens) then `ruby-init(args)`.
+    pub fn initialize<T>(&self, store: &mut Store<T>, instance: &Instance, args: &[&str]) -> Result<()> {
+        if let Some(Extern::Func(start)) = instance.get_export(&mut *store, "_initialize") {
+            start.typed::<(), ()>(&mut *store)?.call(&mut *store, ()).context("ruby: _initialize")?;
+        }
+        let array = self.alloc(store, 4, 8 * args.len())?;
+        for (i, arg) in args.iter().enumerate() {
+            let (ptr, len) = self.string(store, arg)?;
+            let mut pair = [0u8; 8];
+            pair[..4].copy_from_slice(&ptr.to_le_bytes());
+            pair[4..].copy_from_slice(&len.to_le_bytes());
+            self.memory.write(&mut *store, array as usize + 8 * i, &pair)?;
+        }
+        self.init.call(&mut *store, (array, args.len() as i32)).context("ruby: ruby-init")?;
+        Ok(())
+    }
+
+    /// Evaluates `code` at top level. `what` names it in errors.
+    pub fn eval<T>(&self, store: &mut Store<T>, handles: fn(&mut T) -> &mut RbHandles, code: &str, what: &str) -> Result<()> {
+        let (ptr, len) = self.string(store, code)?;
+        let ret = self.eval.call(&mut *store, (ptr, len))?;
+        let mut pair = [0u8; 8];
+        self.memory.read(&*store, ret as usize, &mut pair)?;
+        let handle = i32::from_le_bytes(pair[..4].try_into().unwrap());
+        let state = i32::from_le_bytes(pair[4..].try_into().unwrap());
+        // Release the result value: the guest keeps it alive (a GC root) until dropped.
+        if let Some(raw) = handles(store.data_mut()).remove(handle) {
+            self.drop_value.call(&mut *store, raw)?;
+        }
+        if state != 0 {
+            return Err(EvalError { what: what.to_owned(), state }.into());
+        }
+        Ok(())
+    }
+
+    fn alloc<T>(&self, store: &mut Store<T>, align: i32, size: usize) -> Result<i32> {
+        let size = i32::try_from(size).context("ruby: argument too large")?;
+        let ptr = self.realloc.call(&mut *store, (0, 0, align, size.max(1)))?;
+        if ptr == 0 {
+            bail!("ruby: cabi_realloc could not allocate {size} bytes");
+        }
+        Ok(ptr)
+    }
+
+    /// Copies `text` into guest memory with a trailing NUL; returns `(ptr, len)` without it.
+    fn string<T>(&self, store: &mut Store<T>, text: &str) -> Result<(i32, i32)> {
+        if text.contains('\0') {
+            bail!("ruby: a string passed to the reactor contains a NUL byte");
+        }
+        let ptr = self.alloc(store, 1, text.len() + 1)?;
+        self.memory.write(&mut *store, ptr as usize, text.as_bytes())?;
+        self.memory.write(&mut *store, ptr as usize + text.len(), &[0])?;
+        Ok((ptr, text.len() as i32))
+    }
+}
+
+/// `text` as a Ruby single-quoted literal (only `\\` and `\'` are escapes there).
+pub fn ruby_string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for c in text.chars() {
+        if c == '\\' || c == '\'' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
+/// The code that evaluates the bootstrap source under its own file name.
+pub fn bootstrap_eval_code(bootstrap_source: &str) -> String {
+    format!(
+        "eval({}, TOPLEVEL_BINDING, {}, 1)",
+        ruby_string_literal(bootstrap_source),
+        ruby_string_literal(BOOTSTRAP_PATH)
+    )
+}
+
+/// The code that hands one transport message to the bootstrap.
+pub fn message_eval_code(message_json: &str) -> String {
+    format!("Lambdabox.handle_message({})", ruby_string_literal(message_json))
+}
+
+/// Pre-initializes `ruby_wasm`: instantiate the instrumented module in `store` (whose data owns
+/// the WASI context; its preopens must be the ones used at run time), run `_initialize`,
+/// `ruby-init` and the bootstrap, and return the snapshot as a new wasm module.
+pub fn build_snapshot<T: Send + 'static>(
+    store: &mut Store<T>,
+    linker: &mut Linker<T>,
+    handles: fn(&mut T) -> &mut RbHandles,
+    ruby_wasm: &[u8],
+    bootstrap_source: &str,
+) -> Result<Vec<u8>> {
+    let mut wizer = wasmtime_wizer::Wizer::new();
+    // Removes `_initialize` from the snapshot: constructors already ran.
+    wizer.init_func("_initialize");
+    let (cx, instrumented) = wizer.instrument(ruby_wasm).map_err(anyhow::Error::from).context("ruby: instrumenting for the snapshot")?;
+    let module = Module::new(store.engine(), &instrumented).map_err(anyhow::Error::from).context("ruby: compiling the instrumented module")?;
+    add_to_linker(linker, &module, handles)?;
+    let instance = linker.instantiate(&mut *store, &module).map_err(anyhow::Error::from).context("ruby: instantiating")?;
+    let reactor = Reactor::new(store, &instance)?;
+    reactor.initialize(store, &instance, RUBY_INIT_ARGS)?;
+    reactor.eval(store, handles, &bootstrap_eval_code(bootstrap_source), "the bootstrap")?;
+    let mut state = SnapshotState { store, instance };
+    block_on(wizer.snapshot(&cx, &mut state)).map_err(anyhow::Error::from).context("ruby: taking the snapshot")
+}
+
+struct SnapshotState<'a, T: 'static> {
+    store: &'a mut Store<T>,
+    instance: Instance,
+}
+
+impl<T: Send> wasmtime_wizer::InstanceState for SnapshotState<'_, T> {
+    async fn global_get(&mut self, name: &str, _: wasmtime_wizer::ValType) -> wasmtime_wizer::SnapshotVal {
+        use wasmtime_wizer::SnapshotVal;
+        let global = self.instance.get_global(&mut *self.store, name).expect("instrumented global");
+        match global.get(&mut *self.store) {
+            Val::I32(x) => SnapshotVal::I32(x),
+            Val::I64(x) => SnapshotVal::I64(x),
+            Val::F32(x) => SnapshotVal::F32(x),
+            Val::F64(x) => SnapshotVal::F64(x),
+            Val::V128(x) => SnapshotVal::V128(x.as_u128()),
+            other => panic!("ruby snapshot: unsupported global value {other:?}"),
+        }
+    }
+
+    async fn memory_contents(&mut self, name: &str, contents: impl FnOnce(&[u8]) + Send) {
+        let memory = self.instance.get_memory(&mut *self.store, name).expect("instrumented memory");
+        contents(memory.data(&*self.store))
+    }
+}
+
+/// Polls a future that never waits (the snapshot reads an instance synchronously).
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_are_reused_after_removal() {
+        let mut handles = RbHandles::default();
+        let a = handles.insert(100);
+        let b = handles.insert(200);
+        assert_eq!((handles.get(a), handles.get(b)), (Some(100), Some(200)));
+        assert_eq!(handles.remove(a), Some(100));
+        assert_eq!(handles.get(a), None);
+        assert_eq!(handles.remove(a), None, "double removal is refused");
+        assert_eq!(handles.insert(300), a);
+        assert_eq!(handles.get(-1), None);
+    }
+
+    #[test]
+    fn literals_escape_only_backslash_and_quote() {
+        assert_eq!(ruby_string_literal(r#"{"a":"it's \"x\" \\n"}"#), r#"'{"a":"it\'s \\"x\\" \\\\n"}'"#);
+        assert_eq!(message_eval_code("{}"), "Lambdabox.handle_message('{}')");
+    }
+
+    /// End to end with the real artifact (skipped when scripts/setup.sh has not fetched it):
+    /// snapshot, restore, init, invoke; prints the timings.
+    #[test]
+    fn runs_a_handler_from_the_snapshot() {
+        use std::time::Instant;
+        use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
+        use wasmtime_wasi::{DirPerms, FilePerms, WasiCtxBuilder};
+
+        let artifact = dirs::home_dir().unwrap().join(".cache/lambdabox/downloads/ruby-3.4-wasm-wasi-2.10.1/ruby+stdlib.wasm");
+        let Ok(ruby_wasm) = std::fs::read(&artifact) else {
+            eprintln!("skipped: {} missing (scripts/setup.sh fetches it)", artifact.display());
+            return;
+        };
+        struct State {
+            wasi: wasmtime_wasi::p1::WasiP1Ctx,
+            handles: RbHandles,
+        }
+        fn handles(s: &mut State) -> &mut RbHandles {
+            &mut s.handles
+        }
+        let var = tempfile::tempdir().unwrap();
+        let empty_task = tempfile::tempdir().unwrap();
+        let task = tempfile::tempdir().unwrap();
+        std::fs::write(task.path().join("app.rb"), "def handler(event:, context:)\n  puts 'hi from ruby'\n  { got: event, rid: context.aws_request_id, v: RUBY_VERSION }\nend\n").unwrap();
+        let wasi = |task_dir: &std::path::Path, stdout: &MemoryOutputPipe| {
+            WasiCtxBuilder::new()
+                .stdout(stdout.clone())
+                .inherit_stderr()
+                .preopened_dir(var.path(), "/var", DirPerms::READ, FilePerms::READ).unwrap()
+                .preopened_dir(task_dir, "/var/task", DirPerms::READ, FilePerms::READ).unwrap()
+                .build_p1()
+        };
+        let mut config = wasmtime::Config::new();
+        config.memory_guaranteed_dense_image_size(128 << 20);
+        let engine = Engine::new(&config).unwrap();
+        let cache = dirs::home_dir().unwrap().join(format!(".cache/lambdabox/test-ruby-snapshot-{}.cwasm", crate::runtime::ruby::snapshot_key()));
+        let module = if cache.exists() {
+            unsafe { Module::deserialize_file(&engine, &cache) }.unwrap()
+        } else {
+            let started = Instant::now();
+            let stdout = MemoryOutputPipe::new(1 << 20);
+            let mut store = Store::new(&engine, State { wasi: wasi(empty_task.path(), &stdout), handles: RbHandles::default() });
+            let mut linker = Linker::new(&engine);
+            wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi).unwrap();
+            let snapshot = build_snapshot(&mut store, &mut linker, handles, &ruby_wasm, crate::runtime::ruby::BOOTSTRAP).unwrap();
+            eprintln!("snapshot built in {:?} ({} bytes)", started.elapsed(), snapshot.len());
+            let started = Instant::now();
+            let module = Module::new(&engine, &snapshot).unwrap();
+            eprintln!("snapshot compiled in {:?}", started.elapsed());
+            std::fs::write(&cache, module.serialize().unwrap()).unwrap();
+            module
+        };
+        for round in 0..3 {
+            let started = Instant::now();
+            let stdout = MemoryOutputPipe::new(1 << 20);
+            let mut store = Store::new(&engine, State { wasi: wasi(task.path(), &stdout), handles: RbHandles::default() });
+            let mut linker = Linker::new(&engine);
+            wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi).unwrap();
+            add_to_linker(&mut linker, &module, handles).unwrap();
+            let instance = linker.instantiate(&mut store, &module).unwrap();
+            let reactor = Reactor::new(&mut store, &instance).unwrap();
+            let nonce = "0123456789abcdef0123456789abcdef";
+            let init = format!(r#"{{"type":"init","nonce":"{nonce}","handler":"app.handler","taskRoot":"/var/task","env":{{"A":"b"}}}}"#);
+            reactor.eval(&mut store, handles, &message_eval_code(&init), "init").unwrap();
+            let invoke = r#"{"type":"invoke","event":{"n":[1,"two"]},"context":{"awsRequestId":"r-1"}}"#;
+            reactor.eval(&mut store, handles, &message_eval_code(invoke), "invoke").unwrap();
+            let elapsed = started.elapsed();
+            let out = String::from_utf8(stdout.contents().to_vec()).unwrap();
+            eprintln!("round {round}: {elapsed:?}: {out:?}");
+            assert!(out.contains(r#"{"type":"ready"}"#), "{out}");
+            assert!(out.contains(r#"\"got\":{\"n\":[1,\"two\"]},\"rid\":\"r-1\",\"v\":\"3.4.1\""#), "{out}");
+        }
+    }
+}
