@@ -8,10 +8,13 @@ use sha2::{Digest, Sha256};
 
 /// The pinned runtime artifact.
 pub const ARTIFACT_FILE: &str = "ruby+stdlib.wasm";
-pub const ARTIFACT_SHA256: &str = "4b814fc9d13505ea5b4c1f3bd3a7cc7ccca137f551196b9b21f0a7caf9cc5878";
+pub const ARTIFACT_SHA256: &str =
+    "4b814fc9d13505ea5b4c1f3bd3a7cc7ccca137f551196b9b21f0a7caf9cc5878";
 pub const ARTIFACT_SIZE: u64 = 30_635_497;
-pub const ARTIFACT_ORIGIN: &str = "npm package @ruby/3.4-wasm-wasi@2.10.1, file dist/ruby+stdlib.wasm";
-pub const ARTIFACT_HINT: &str = "run scripts/setup.sh (it runs `npm pack @ruby/3.4-wasm-wasi@2.10.1` and extracts \
+pub const ARTIFACT_ORIGIN: &str =
+    "npm package @ruby/3.4-wasm-wasi@2.10.1, file dist/ruby+stdlib.wasm";
+pub const ARTIFACT_HINT: &str =
+    "run scripts/setup.sh (it runs `npm pack @ruby/3.4-wasm-wasi@2.10.1` and extracts \
      package/dist/ruby+stdlib.wasm), then `lambdabox runtimes install ruby --from <that file>`";
 
 /// The bootstrap, embedded: it is evaluated once, while the snapshot is built.
@@ -26,7 +29,11 @@ pub fn snapshot_key() -> String {
     let mut hash = Sha256::new();
     hash.update(ARTIFACT_SHA256.as_bytes());
     hash.update(BOOTSTRAP.as_bytes());
-    hash.update(crate::sandbox::ruby_reactor::RUBY_INIT_ARGS.join("\0").as_bytes());
+    hash.update(
+        crate::sandbox::ruby_reactor::RUBY_INIT_ARGS
+            .join("\0")
+            .as_bytes(),
+    );
     hash.update(crate::sandbox::ruby_reactor::BOOTSTRAP_PATH.as_bytes());
     hash.update(b"wasmtime-wizer 48.0.8");
     hex::encode(&hash.finalize()[..16])
@@ -61,7 +68,11 @@ pub fn invoke_message(inv: &LocalInvocation, deadline_ms: u64) -> anyhow::Result
         "userContext": inv.user_context.clone().unwrap_or(Value::Null),
     });
     // The event is spliced in as text so it reaches the handler exactly as given.
-    Ok(format!(r#"{{"type":"invoke","event":{},"context":{}}}"#, inv.event.json, serde_json::to_string(&context)?))
+    Ok(format!(
+        r#"{{"type":"invoke","event":{},"context":{}}}"#,
+        inv.event.json,
+        serde_json::to_string(&context)?
+    ))
 }
 
 #[cfg(test)]
@@ -76,6 +87,8 @@ mod tests {
 
     #[test]
     fn the_bootstrap_is_embedded() {
-        assert!(BOOTSTRAP.contains("def self.handle_message") || BOOTSTRAP.contains(":handle_message"));
+        assert!(
+            BOOTSTRAP.contains("def self.handle_message") || BOOTSTRAP.contains(":handle_message")
+        );
     }
 }

@@ -13,10 +13,11 @@
 //! runs `_initialize` + `ruby-init` + the bootstrap (which requires `json`), and snapshots linear
 //! memory and globals into a new module whose start-up costs milliseconds instead of ~0.45 s.
 
-use anyhow::{bail, Context as _, Result};
 use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
+use wasmtime::error::Context as _;
+use wasmtime::{bail, Result};
 use wasmtime::{Caller, Extern, Instance, Linker, Module, Store, TypedFunc, Val};
 
 /// `ruby-init` arguments: UTF-8 everywhere, and an empty `-e` so init loads nothing else.
@@ -49,7 +50,10 @@ impl RbHandles {
     }
 
     fn get(&self, handle: i32) -> Option<i32> {
-        self.slots.get(usize::try_from(handle).ok()?).copied().flatten()
+        self.slots
+            .get(usize::try_from(handle).ok()?)
+            .copied()
+            .flatten()
     }
 
     fn remove(&mut self, handle: i32) -> Option<i32> {
@@ -66,25 +70,32 @@ pub fn add_to_linker<T: 'static>(
     module: &Module,
     handles: fn(&mut T) -> &mut RbHandles,
 ) -> Result<()> {
-    linker.func_wrap("canonical_abi", "resource_new_rb-abi-value", move |mut caller: Caller<'_, T>, raw: i32| {
-        handles(caller.data_mut()).insert(raw)
-    })?;
+    linker.func_wrap(
+        "canonical_abi",
+        "resource_new_rb-abi-value",
+        move |mut caller: Caller<'_, T>, raw: i32| handles(caller.data_mut()).insert(raw),
+    )?;
     linker.func_wrap(
         "canonical_abi",
         "resource_get_rb-abi-value",
         move |mut caller: Caller<'_, T>, handle: i32| -> wasmtime::Result<i32> {
-            handles(caller.data_mut())
-                .get(handle)
-                .ok_or_else(|| wasmtime::Error::msg(format!("ruby reactor: invalid rb-abi-value handle {handle}")))
+            handles(caller.data_mut()).get(handle).ok_or_else(|| {
+                wasmtime::Error::msg(format!(
+                    "ruby reactor: invalid rb-abi-value handle {handle}"
+                ))
+            })
         },
     )?;
     for import in module.imports() {
         let trapping = import.module() == "rb-js-abi-host"
-            || (import.module() == "canonical_abi" && import.name() == "resource_drop_js-abi-value");
+            || (import.module() == "canonical_abi"
+                && import.name() == "resource_drop_js-abi-value");
         if !trapping {
             continue;
         }
-        let Some(ty) = import.ty().func().cloned() else { continue };
+        let Some(ty) = import.ty().func().cloned() else {
+            continue;
+        };
         let name = import.name().to_owned();
         linker.func_new(import.module(), import.name(), ty, move |_, _, _| {
             Err(wasmtime::Error::msg(format!(
@@ -114,11 +125,14 @@ pub struct EvalError {
 
 impl Reactor {
     pub fn new<T>(store: &mut Store<T>, instance: &Instance) -> Result<Self> {
-        let memory = instance.get_memory(&mut *store, "memory").context("ruby reactor exports no memory")?;
+        let memory = instance
+            .get_memory(&mut *store, "memory")
+            .context("ruby reactor exports no memory")?;
         Ok(Self {
             memory,
             realloc: instance.get_typed_func(&mut *store, "cabi_realloc")?,
-            init: instance.get_typed_func(&mut *store, "ruby-init: func(args: list<string>) -> ()")?,
+            init: instance
+                .get_typed_func(&mut *store, "ruby-init: func(args: list<string>) -> ()")?,
             eval: instance.get_typed_func(
                 &mut *store,
                 "rb-eval-string-protect: func(str: string) -> tuple<handle<rb-abi-value>, s32>",
@@ -128,9 +142,17 @@ impl Reactor {
     }
 
     /// `_initialize` (C constructors, WASI preopens) then `ruby-init(args)`.
-    pub fn initialize<T>(&self, store: &mut Store<T>, instance: &Instance, args: &[&str]) -> Result<()> {
+    pub fn initialize<T>(
+        &self,
+        store: &mut Store<T>,
+        instance: &Instance,
+        args: &[&str],
+    ) -> Result<()> {
         if let Some(Extern::Func(start)) = instance.get_export(&mut *store, "_initialize") {
-            start.typed::<(), ()>(&mut *store)?.call(&mut *store, ()).context("ruby: _initialize")?;
+            start
+                .typed::<(), ()>(&mut *store)?
+                .call(&mut *store, ())
+                .context("ruby: _initialize")?;
         }
         let array = self.alloc(store, 4, 8 * args.len())?;
         for (i, arg) in args.iter().enumerate() {
@@ -138,14 +160,23 @@ impl Reactor {
             let mut pair = [0u8; 8];
             pair[..4].copy_from_slice(&ptr.to_le_bytes());
             pair[4..].copy_from_slice(&len.to_le_bytes());
-            self.memory.write(&mut *store, array as usize + 8 * i, &pair)?;
+            self.memory
+                .write(&mut *store, array as usize + 8 * i, &pair)?;
         }
-        self.init.call(&mut *store, (array, args.len() as i32)).context("ruby: ruby-init")?;
+        self.init
+            .call(&mut *store, (array, args.len() as i32))
+            .context("ruby: ruby-init")?;
         Ok(())
     }
 
     /// Evaluates `code` at top level. `what` names it in errors.
-    pub fn eval<T>(&self, store: &mut Store<T>, handles: fn(&mut T) -> &mut RbHandles, code: &str, what: &str) -> Result<()> {
+    pub fn eval<T>(
+        &self,
+        store: &mut Store<T>,
+        handles: fn(&mut T) -> &mut RbHandles,
+        code: &str,
+        what: &str,
+    ) -> Result<()> {
         let (ptr, len) = self.string(store, code)?;
         let ret = self.eval.call(&mut *store, (ptr, len))?;
         let mut pair = [0u8; 8];
@@ -157,7 +188,10 @@ impl Reactor {
             self.drop_value.call(&mut *store, raw)?;
         }
         if state != 0 {
-            return Err(EvalError { what: what.to_owned(), state }.into());
+            return Err(wasmtime::Error::new(EvalError {
+                what: what.to_owned(),
+                state,
+            }));
         }
         Ok(())
     }
@@ -177,8 +211,10 @@ impl Reactor {
             bail!("ruby: a string passed to the reactor contains a NUL byte");
         }
         let ptr = self.alloc(store, 1, text.len() + 1)?;
-        self.memory.write(&mut *store, ptr as usize, text.as_bytes())?;
-        self.memory.write(&mut *store, ptr as usize + text.len(), &[0])?;
+        self.memory
+            .write(&mut *store, ptr as usize, text.as_bytes())?;
+        self.memory
+            .write(&mut *store, ptr as usize + text.len(), &[0])?;
         Ok((ptr, text.len() as i32))
     }
 }
@@ -208,7 +244,10 @@ pub fn bootstrap_eval_code(bootstrap_source: &str) -> String {
 
 /// The code that hands one transport message to the bootstrap.
 pub fn message_eval_code(message_json: &str) -> String {
-    format!("Lambdabox.handle_message({})", ruby_string_literal(message_json))
+    format!(
+        "Lambdabox.handle_message({})",
+        ruby_string_literal(message_json)
+    )
 }
 
 /// Pre-initializes `ruby_wasm`: instantiate the instrumented module in `store` (whose data owns
@@ -224,15 +263,25 @@ pub fn build_snapshot<T: Send + 'static>(
     let mut wizer = wasmtime_wizer::Wizer::new();
     // Removes `_initialize` from the snapshot: constructors already ran.
     wizer.init_func("_initialize");
-    let (cx, instrumented) = wizer.instrument(ruby_wasm).map_err(anyhow::Error::from).context("ruby: instrumenting for the snapshot")?;
-    let module = Module::new(store.engine(), &instrumented).map_err(anyhow::Error::from).context("ruby: compiling the instrumented module")?;
+    let (cx, instrumented) = wizer
+        .instrument(ruby_wasm)
+        .context("ruby: instrumenting for the snapshot")?;
+    let module = Module::new(store.engine(), &instrumented)
+        .context("ruby: compiling the instrumented module")?;
     add_to_linker(linker, &module, handles)?;
-    let instance = linker.instantiate(&mut *store, &module).map_err(anyhow::Error::from).context("ruby: instantiating")?;
+    let instance = linker
+        .instantiate(&mut *store, &module)
+        .context("ruby: instantiating")?;
     let reactor = Reactor::new(store, &instance)?;
     reactor.initialize(store, &instance, RUBY_INIT_ARGS)?;
-    reactor.eval(store, handles, &bootstrap_eval_code(bootstrap_source), "the bootstrap")?;
+    reactor.eval(
+        store,
+        handles,
+        &bootstrap_eval_code(bootstrap_source),
+        "the bootstrap",
+    )?;
     let mut state = SnapshotState { store, instance };
-    block_on(wizer.snapshot(&cx, &mut state)).map_err(anyhow::Error::from).context("ruby: taking the snapshot")
+    block_on(wizer.snapshot(&cx, &mut state)).context("ruby: taking the snapshot")
 }
 
 struct SnapshotState<'a, T: 'static> {
@@ -241,9 +290,16 @@ struct SnapshotState<'a, T: 'static> {
 }
 
 impl<T: Send> wasmtime_wizer::InstanceState for SnapshotState<'_, T> {
-    async fn global_get(&mut self, name: &str, _: wasmtime_wizer::ValType) -> wasmtime_wizer::SnapshotVal {
+    async fn global_get(
+        &mut self,
+        name: &str,
+        _: wasmtime_wizer::ValType,
+    ) -> wasmtime_wizer::SnapshotVal {
         use wasmtime_wizer::SnapshotVal;
-        let global = self.instance.get_global(&mut *self.store, name).expect("instrumented global");
+        let global = self
+            .instance
+            .get_global(&mut *self.store, name)
+            .expect("instrumented global");
         match global.get(&mut *self.store) {
             Val::I32(x) => SnapshotVal::I32(x),
             Val::I64(x) => SnapshotVal::I64(x),
@@ -255,7 +311,10 @@ impl<T: Send> wasmtime_wizer::InstanceState for SnapshotState<'_, T> {
     }
 
     async fn memory_contents(&mut self, name: &str, contents: impl FnOnce(&[u8]) + Send) {
-        let memory = self.instance.get_memory(&mut *self.store, name).expect("instrumented memory");
+        let memory = self
+            .instance
+            .get_memory(&mut *self.store, name)
+            .expect("instrumented memory");
         contents(memory.data(&*self.store))
     }
 }
@@ -290,7 +349,10 @@ mod tests {
 
     #[test]
     fn literals_escape_only_backslash_and_quote() {
-        assert_eq!(ruby_string_literal(r#"{"a":"it's \"x\" \\n"}"#), r#"'{"a":"it\'s \\"x\\" \\\\n"}'"#);
+        assert_eq!(
+            ruby_string_literal(r#"{"a":"it's \"x\" \\n"}"#),
+            r#"'{"a":"it\'s \\"x\\" \\\\n"}'"#
+        );
         assert_eq!(message_eval_code("{}"), "Lambdabox.handle_message('{}')");
     }
 
@@ -299,12 +361,18 @@ mod tests {
     #[test]
     fn runs_a_handler_from_the_snapshot() {
         use std::time::Instant;
+        use wasmtime::Engine;
         use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
-        use wasmtime_wasi::{DirPerms, FilePerms, WasiCtxBuilder};
+        use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
-        let artifact = dirs::home_dir().unwrap().join(".cache/lambdabox/downloads/ruby-3.4-wasm-wasi-2.10.1/ruby+stdlib.wasm");
+        let artifact = dirs::home_dir()
+            .unwrap()
+            .join(".cache/lambdabox/downloads/ruby-3.4-wasm-wasi-2.10.1/ruby+stdlib.wasm");
         let Ok(ruby_wasm) = std::fs::read(&artifact) else {
-            eprintln!("skipped: {} missing (scripts/setup.sh fetches it)", artifact.display());
+            eprintln!(
+                "skipped: {} missing (scripts/setup.sh fetches it)",
+                artifact.display()
+            );
             return;
         };
         struct State {
@@ -322,24 +390,47 @@ mod tests {
             WasiCtxBuilder::new()
                 .stdout(stdout.clone())
                 .inherit_stderr()
-                .preopened_dir(var.path(), "/var", DirPerms::READ, FilePerms::READ).unwrap()
-                .preopened_dir(task_dir, "/var/task", DirPerms::READ, FilePerms::READ).unwrap()
+                .preopened_dir(var.path(), "/var", FsPerms::ReadOnly)
+                .unwrap()
+                .preopened_dir(task_dir, "/var/task", FsPerms::ReadOnly)
+                .unwrap()
                 .build_p1()
         };
         let mut config = wasmtime::Config::new();
         config.memory_guaranteed_dense_image_size(128 << 20);
         let engine = Engine::new(&config).unwrap();
-        let cache = dirs::home_dir().unwrap().join(format!(".cache/lambdabox/test-ruby-snapshot-{}.cwasm", crate::runtime::ruby::snapshot_key()));
+        let cache = dirs::home_dir().unwrap().join(format!(
+            ".cache/lambdabox/test-ruby-snapshot-{}.cwasm",
+            crate::runtime::ruby::snapshot_key()
+        ));
         let module = if cache.exists() {
             unsafe { Module::deserialize_file(&engine, &cache) }.unwrap()
         } else {
             let started = Instant::now();
             let stdout = MemoryOutputPipe::new(1 << 20);
-            let mut store = Store::new(&engine, State { wasi: wasi(empty_task.path(), &stdout), handles: RbHandles::default() });
+            let mut store = Store::new(
+                &engine,
+                State {
+                    wasi: wasi(empty_task.path(), &stdout),
+                    handles: RbHandles::default(),
+                },
+            );
             let mut linker = Linker::new(&engine);
-            wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi).unwrap();
-            let snapshot = build_snapshot(&mut store, &mut linker, handles, &ruby_wasm, crate::runtime::ruby::BOOTSTRAP).unwrap();
-            eprintln!("snapshot built in {:?} ({} bytes)", started.elapsed(), snapshot.len());
+            wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi)
+                .unwrap();
+            let snapshot = build_snapshot(
+                &mut store,
+                &mut linker,
+                handles,
+                &ruby_wasm,
+                crate::runtime::ruby::BOOTSTRAP,
+            )
+            .unwrap();
+            eprintln!(
+                "snapshot built in {:?} ({} bytes)",
+                started.elapsed(),
+                snapshot.len()
+            );
             let started = Instant::now();
             let module = Module::new(&engine, &snapshot).unwrap();
             eprintln!("snapshot compiled in {:?}", started.elapsed());
@@ -349,22 +440,39 @@ mod tests {
         for round in 0..3 {
             let started = Instant::now();
             let stdout = MemoryOutputPipe::new(1 << 20);
-            let mut store = Store::new(&engine, State { wasi: wasi(task.path(), &stdout), handles: RbHandles::default() });
+            let mut store = Store::new(
+                &engine,
+                State {
+                    wasi: wasi(task.path(), &stdout),
+                    handles: RbHandles::default(),
+                },
+            );
             let mut linker = Linker::new(&engine);
-            wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi).unwrap();
+            wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi)
+                .unwrap();
             add_to_linker(&mut linker, &module, handles).unwrap();
             let instance = linker.instantiate(&mut store, &module).unwrap();
             let reactor = Reactor::new(&mut store, &instance).unwrap();
             let nonce = "0123456789abcdef0123456789abcdef";
-            let init = format!(r#"{{"type":"init","nonce":"{nonce}","handler":"app.handler","taskRoot":"/var/task","env":{{"A":"b"}}}}"#);
-            reactor.eval(&mut store, handles, &message_eval_code(&init), "init").unwrap();
-            let invoke = r#"{"type":"invoke","event":{"n":[1,"two"]},"context":{"awsRequestId":"r-1"}}"#;
-            reactor.eval(&mut store, handles, &message_eval_code(invoke), "invoke").unwrap();
+            let init = format!(
+                r#"{{"type":"init","nonce":"{nonce}","handler":"app.handler","taskRoot":"/var/task","env":{{"A":"b"}}}}"#
+            );
+            reactor
+                .eval(&mut store, handles, &message_eval_code(&init), "init")
+                .unwrap();
+            let invoke =
+                r#"{"type":"invoke","event":{"n":[1,"two"]},"context":{"awsRequestId":"r-1"}}"#;
+            reactor
+                .eval(&mut store, handles, &message_eval_code(invoke), "invoke")
+                .unwrap();
             let elapsed = started.elapsed();
             let out = String::from_utf8(stdout.contents().to_vec()).unwrap();
             eprintln!("round {round}: {elapsed:?}: {out:?}");
             assert!(out.contains(r#"{"type":"ready"}"#), "{out}");
-            assert!(out.contains(r#"\"got\":{\"n\":[1,\"two\"]},\"rid\":\"r-1\",\"v\":\"3.4.1\""#), "{out}");
+            assert!(
+                out.contains(r#"\"got\":{\"n\":[1,\"two\"]},\"rid\":\"r-1\",\"v\":\"3.4.1\""#),
+                "{out}"
+            );
         }
     }
 }

@@ -1,2 +1,1 @@
-
 mod ruby_diff;

@@ -19,7 +19,11 @@ fn fixtures() -> PathBuf {
 }
 
 fn native_ruby_available() -> bool {
-    Command::new("ruby").arg("--version").output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new("ruby")
+        .arg("--version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }
 
 /// What a native bootstrap run produced: the frames with our nonce, in order, and everything
@@ -62,9 +66,18 @@ fn run_bootstrap(messages: &[Value]) -> Run {
     }
     drop(stdin);
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "bootstrap exited with {}: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "bootstrap exited with {}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (frames, stdout_rest) = split_frames(&String::from_utf8(out.stdout).unwrap(), NONCE);
-    Run { frames, stdout_rest, stderr: String::from_utf8(out.stderr).unwrap() }
+    Run {
+        frames,
+        stdout_rest,
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
 }
 
 fn init(handler: &str) -> Value {
@@ -76,7 +89,9 @@ fn init(handler: &str) -> Value {
 }
 
 fn deadline_in(ms: u64) -> u64 {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
     now.as_millis() as u64 + ms
 }
 
@@ -101,12 +116,28 @@ fn bootstrap_returns_the_result_and_keeps_logs_off_the_frames() {
         eprintln!("skipped: no native ruby (scripts/setup.sh installs it)");
         return;
     }
-    let run = run_bootstrap(&[init("handlers.echo"), invoke(json!({"a": [1, "x", null], "b": 1.5}))]);
+    let run = run_bootstrap(&[
+        init("handlers.echo"),
+        invoke(json!({"a": [1, "x", null], "b": 1.5})),
+    ]);
     assert_eq!(run.frames.len(), 2, "{:?}", run.frames);
     assert_eq!(run.frames[0], json!({"type": "ready"}));
-    assert_eq!(payload(&run.frames[1]), json!({"a": [1, "x", null], "b": 1.5}));
-    for line in ["log via puts", "log via print", "log via warn", "log via $stderr", "log via Logger"] {
-        assert!(run.stderr.contains(line), "{line:?} missing from stderr: {}", run.stderr);
+    assert_eq!(
+        payload(&run.frames[1]),
+        json!({"a": [1, "x", null], "b": 1.5})
+    );
+    for line in [
+        "log via puts",
+        "log via print",
+        "log via warn",
+        "log via $stderr",
+        "log via Logger",
+    ] {
+        assert!(
+            run.stderr.contains(line),
+            "{line:?} missing from stderr: {}",
+            run.stderr
+        );
     }
     assert_eq!(run.stdout_rest, "raw bytes on fd 1\n");
 }
@@ -120,7 +151,10 @@ fn bootstrap_builds_the_snake_case_context_with_the_user_context_merged() {
     let got = payload(&run.frames[1]);
     assert_eq!(got["function_name"], "svc-dev-fn");
     assert_eq!(got["function_version"], "7", "user context wins");
-    assert_eq!(got["invoked_function_arn"], "arn:aws:lambda:us-east-1:123456789012:function:svc-dev-fn");
+    assert_eq!(
+        got["invoked_function_arn"],
+        "arn:aws:lambda:us-east-1:123456789012:function:svc-dev-fn"
+    );
     assert_eq!(got["memory_limit_in_mb"], "256", "a string, as in AWS");
     assert_eq!(got["aws_request_id"], "req-1");
     assert_eq!(got["log_group_name"], "/aws/lambda/svc-dev-fn");
@@ -145,10 +179,21 @@ fn bootstrap_reports_handler_errors_with_class_message_and_backtrace() {
     assert_eq!(err["type"], "error");
     assert_eq!(err["errorType"], "ArgumentError");
     assert_eq!(err["errorMessage"], "bad input 3");
-    let trace: Vec<&str> = err["stackTrace"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let trace: Vec<&str> = err["stackTrace"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     assert_eq!(trace.len(), 1, "bootstrap frames are cut: {trace:?}");
-    assert!(trace[0].contains("handlers.rb:") && trace[0].contains("raises"), "{trace:?}");
-    assert_eq!(run.frames[2]["errorMessage"], "bad input 4", "the instance stays usable");
+    assert!(
+        trace[0].contains("handlers.rb:") && trace[0].contains("raises"),
+        "{trace:?}"
+    );
+    assert_eq!(
+        run.frames[2]["errorMessage"], "bad input 4",
+        "the instance stays usable"
+    );
 }
 
 #[test]
@@ -157,7 +202,10 @@ fn bootstrap_calls_class_methods_and_rejects_what_is_not_json() {
         return;
     }
     let run = run_bootstrap(&[init("handlers.Outer::Handler.call"), invoke(json!(5))]);
-    assert_eq!(payload(&run.frames[1]), json!({"via": "Outer::Handler.call", "event": 5}));
+    assert_eq!(
+        payload(&run.frames[1]),
+        json!({"via": "Outer::Handler.call", "event": 5})
+    );
     let run = run_bootstrap(&[init("handlers.not_json"), invoke(json!(null))]);
     assert_eq!(run.frames[1]["errorType"], "JSON::GeneratorError");
     let run = run_bootstrap(&[init("handlers.deep"), invoke(json!(null))]);
@@ -171,12 +219,26 @@ fn bootstrap_reports_load_failures_as_init_errors() {
     }
     let run = run_bootstrap(&[init("missing.handler"), invoke(json!({}))]);
     assert_eq!(run.frames[0]["errorType"], "Init<LoadError>");
-    assert_eq!(run.frames[0]["errorMessage"], "cannot load such file -- missing");
-    assert_eq!(run.frames[1]["errorType"], "RuntimeError", "{}", run.frames[1]);
+    assert_eq!(
+        run.frames[0]["errorMessage"],
+        "cannot load such file -- missing"
+    );
+    assert_eq!(
+        run.frames[1]["errorType"], "RuntimeError",
+        "{}",
+        run.frames[1]
+    );
 
     let run = run_bootstrap(&[init("broken.handler")]);
     assert_eq!(run.frames[0]["errorType"], "Init<NameError>");
-    assert!(run.frames[0]["stackTrace"][0].as_str().unwrap().contains("broken.rb:4"), "{}", run.frames[0]);
+    assert!(
+        run.frames[0]["stackTrace"][0]
+            .as_str()
+            .unwrap()
+            .contains("broken.rb:4"),
+        "{}",
+        run.frames[0]
+    );
 
     let run = run_bootstrap(&[init("a.b.c.d")]);
     assert_eq!(run.frames[0]["errorType"], "Init<ArgumentError>");
@@ -194,6 +256,10 @@ fn bootstrap_frames_cannot_be_forged_by_the_handler() {
     let run = run_bootstrap(&[init("handlers.forge"), invoke(json!({}))]);
     assert_eq!(run.frames.len(), 2, "{:?}", run.frames);
     assert_eq!(run.frames[1]["errorType"], "SecurityError");
-    assert!(run.stdout_rest.contains("forged"), "the fake frame is plain output: {:?}", run.stdout_rest);
+    assert!(
+        run.stdout_rest.contains("forged"),
+        "the fake frame is plain output: {:?}",
+        run.stdout_rest
+    );
     assert!(!run.stderr.contains(NONCE) && !run.stdout_rest.contains(NONCE));
 }
