@@ -1,7 +1,10 @@
 //! Runtime selection, handler parsing, per-language specifics and runtime artifacts.
 
+pub mod local;
+pub mod node;
 pub mod ruby;
 
+use crate::exit::UsageError;
 use std::fmt;
 
 /// The language families lambdabox can run locally.
@@ -79,13 +82,21 @@ mod tests {
 pub fn invoke_local(
     inv: &crate::invocation::LocalInvocation,
 ) -> anyhow::Result<crate::outcome::InvokeResult> {
-    let kind = RuntimeKind::from_runtime(&inv.runtime);
-    Err(crate::exit::UsageError::new(format!(
-        "functions.{}.runtime: runtime `{}` is not available yet{}",
-        inv.function.key,
-        inv.runtime,
-        kind.map(|k| format!(" (the {k} runtime is still being built)"))
-            .unwrap_or_default()
-    ))
-    .into())
+    let not_yet = |kind: RuntimeKind| -> anyhow::Result<crate::outcome::InvokeResult> {
+        Err(UsageError::new(format!(
+            "functions.{}.runtime: runtime `{}` is not available yet (the {kind} runtime is still being built)",
+            inv.function.key, inv.runtime
+        ))
+        .into())
+    };
+    match RuntimeKind::from_runtime(&inv.runtime) {
+        Some(RuntimeKind::Node) => node::invoke_local(inv),
+        Some(kind @ (RuntimeKind::Python | RuntimeKind::Ruby | RuntimeKind::Java)) => not_yet(kind),
+        None => Err(UsageError::new(format!(
+            "functions.{}.runtime: `{}` cannot run locally",
+            inv.function.key, inv.runtime
+        ))
+        .hint("lambdabox runs nodejs*, python3.*, ruby* and java8/11/17/21 functions locally")
+        .into()),
+    }
 }

@@ -1,0 +1,38 @@
+//! The guest runtimes built from `guest-shims/` by build.rs and embedded in the binary.
+
+use crate::exit::UsageError;
+
+include!(concat!(env!("OUT_DIR"), "/guests.rs"));
+
+/// An embedded guest: its name, bytes, or why it is missing.
+pub struct Embedded {
+    pub name: &'static str,
+    pub wasm: Option<&'static [u8]>,
+    /// Why the build could not embed it (empty when embedded).
+    pub missing_reason: &'static str,
+}
+
+/// The QuickJS guest for Node.js handlers.
+pub fn js() -> Embedded {
+    Embedded { name: "Node.js", wasm: JS_WASM, missing_reason: JS_MISSING }
+}
+
+/// The Java bytecode interpreter guest.
+pub fn java() -> Embedded {
+    Embedded { name: "Java", wasm: JAVA_WASM, missing_reason: JAVA_MISSING }
+}
+
+impl Embedded {
+    /// The guest's bytes, or a usage error saying how to build a lambdabox that has it.
+    pub fn require(&self) -> Result<&'static [u8], UsageError> {
+        self.wasm.ok_or_else(|| {
+            UsageError::new(format!(
+                "this lambdabox was built without its {} runtime: {}",
+                self.name, self.missing_reason
+            ))
+            .hint("install the C-to-wasm toolchain: apt-get install clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc")
+            .hint("install the Rust wasm target: rustup target add wasm32-wasip2")
+            .hint("then rebuild lambdabox (cargo build --release), without LAMBDABOX_SKIP_GUESTS")
+        })
+    }
+}
