@@ -1,5 +1,6 @@
 //! Runtime selection, handler parsing, per-language specifics and runtime artifacts.
 
+pub mod artifacts;
 pub mod local;
 pub mod node;
 pub mod ruby;

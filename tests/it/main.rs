@@ -1,1 +1,2 @@
+mod python_diff;
 mod ruby_diff;
