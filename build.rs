@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// (const prefix, cargo package, member directory, output file stem)
-const GUESTS: &[(&str, &str, &str, &str)] =
-    &[("JS", "lambdabox-js", "js", "lambdabox_js"), ("JAVA", "lambdabox-java", "java", "lambdabox_java")];
+const GUESTS: &[(&str, &str, &str, &str)] = &[
+    ("JS", "lambdabox-js", "js", "lambdabox_js"),
+    ("JAVA", "lambdabox-java", "java", "lambdabox_java"),
+];
 const TARGET: &str = "wasm32-wasip2";
 
 fn main() {
@@ -25,7 +27,10 @@ fn main() {
 
     let mut consts = String::new();
     let skip = std::env::var("LAMBDABOX_SKIP_GUESTS").is_ok_and(|v| !v.is_empty() && v != "0");
-    let present: Vec<_> = GUESTS.iter().filter(|g| shims.join(g.2).join("Cargo.toml").exists()).collect();
+    let present: Vec<_> = GUESTS
+        .iter()
+        .filter(|g| shims.join(g.2).join("Cargo.toml").exists())
+        .collect();
     let problem = if skip {
         Some("it was built with LAMBDABOX_SKIP_GUESTS set".to_owned())
     } else if present.is_empty() {
@@ -42,7 +47,9 @@ fn main() {
     let guest_target = guest_target_dir(&manifest_dir);
     for &(name, package, member, stem) in GUESTS {
         let missing = if !shims.join(member).join("Cargo.toml").exists() {
-            Some(format!("guest-shims/{member} does not exist in this source tree"))
+            Some(format!(
+                "guest-shims/{member} does not exist in this source tree"
+            ))
         } else if let Some(p) = &problem {
             Some(p.clone())
         } else {
@@ -55,11 +62,20 @@ fn main() {
                 consts += &format!("pub const {name}_MISSING: &str = {reason:?};\n");
             }
             None => {
-                let built = guest_target.join(TARGET).join("release").join(format!("{stem}.wasm"));
+                let built = guest_target
+                    .join(TARGET)
+                    .join("release")
+                    .join(format!("{stem}.wasm"));
                 let embedded = out_dir.join(format!("{stem}.wasm"));
-                std::fs::copy(&built, &embedded)
-                    .unwrap_or_else(|e| panic!("guest {package} built but {} is missing: {e}", built.display()));
-                consts += &format!("pub const {name}_WASM: Option<&[u8]> = Some(include_bytes!({embedded:?}));\n");
+                std::fs::copy(&built, &embedded).unwrap_or_else(|e| {
+                    panic!(
+                        "guest {package} built but {} is missing: {e}",
+                        built.display()
+                    )
+                });
+                consts += &format!(
+                    "pub const {name}_WASM: Option<&[u8]> = Some(include_bytes!({embedded:?}));\n"
+                );
                 consts += &format!("pub const {name}_MISSING: &str = \"\";\n");
             }
         }
@@ -70,7 +86,9 @@ fn main() {
 /// `<CARGO_TARGET_DIR or ./target>/guests/<hash of this checkout>`: one guest target
 /// directory per checkout, so worktrees with different guest sources never mix.
 fn guest_target_dir(manifest_dir: &Path) -> PathBuf {
-    let base = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| manifest_dir.join("target"));
+    let base = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest_dir.join("target"));
     let mut h = DefaultHasher::new();
     manifest_dir.hash(&mut h);
     base.join("guests").join(format!("{:016x}", h.finish()))
@@ -79,7 +97,12 @@ fn guest_target_dir(manifest_dir: &Path) -> PathBuf {
 /// What is missing to build guests, if anything.
 fn toolchain_problem() -> Option<String> {
     for tool in ["clang-19", "llvm-ar-19", "wasm-ld-19"] {
-        if Command::new(tool).arg("--version").output().map(|o| !o.status.success()).unwrap_or(true) {
+        if Command::new(tool)
+            .arg("--version")
+            .output()
+            .map(|o| !o.status.success())
+            .unwrap_or(true)
+        {
             return Some(format!("`{tool}` is not installed"));
         }
     }
@@ -87,7 +110,10 @@ fn toolchain_problem() -> Option<String> {
         return Some("the wasi-libc headers (/usr/include/wasm32-wasi) are not installed".into());
     }
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let sysroot = Command::new(&rustc).args(["--print", "sysroot"]).output().ok()?;
+    let sysroot = Command::new(&rustc)
+        .args(["--print", "sysroot"])
+        .output()
+        .ok()?;
     let sysroot = PathBuf::from(String::from_utf8_lossy(&sysroot.stdout).trim());
     if !sysroot.join("lib/rustlib").join(TARGET).exists() {
         return Some(format!("the Rust target {TARGET} is not installed"));
@@ -117,7 +143,15 @@ fn build_guest(shims: &Path, guest_target: &Path, package: &str) {
     let sysroot = wasi_sysroot(guest_target);
     let mut cmd = Command::new(cargo);
     cmd.current_dir(shims)
-        .args(["build", "--release", "--target", TARGET, "-p", package, "--target-dir"])
+        .args([
+            "build",
+            "--release",
+            "--target",
+            TARGET,
+            "-p",
+            package,
+            "--target-dir",
+        ])
         .arg(guest_target);
     if let Ok(jobs) = std::env::var("NUM_JOBS") {
         cmd.args(["-j", &jobs]);
@@ -128,8 +162,18 @@ fn build_guest(shims: &Path, guest_target: &Path, package: &str) {
         if key.starts_with("CARGO_") && key != "CARGO_HOME"
             || key.starts_with("RUSTC")
             || key.starts_with("RUSTDOC")
-            || ["RUSTFLAGS", "CARGO", "TARGET", "HOST", "OUT_DIR", "OPT_LEVEL", "PROFILE", "DEBUG", "NUM_JOBS"]
-                .contains(&key.as_ref())
+            || [
+                "RUSTFLAGS",
+                "CARGO",
+                "TARGET",
+                "HOST",
+                "OUT_DIR",
+                "OPT_LEVEL",
+                "PROFILE",
+                "DEBUG",
+                "NUM_JOBS",
+            ]
+            .contains(&key.as_ref())
             || key.starts_with("DEP_")
             || key == "MAKEFLAGS"
             || key == "MFLAGS"
@@ -144,7 +188,9 @@ fn build_guest(shims: &Path, guest_target: &Path, package: &str) {
             .env(format!("CFLAGS_{t}"), &sysroot_flag);
     }
     cmd.env("RQUICKJS_SYS_NO_WASI_SDK", "1");
-    let status = cmd.status().unwrap_or_else(|e| panic!("cannot run cargo for the guest {package}: {e}"));
+    let status = cmd
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run cargo for the guest {package}: {e}"));
     if !status.success() {
         panic!("building the guest {package} failed (see the output above); set LAMBDABOX_SKIP_GUESTS=1 to build without guests");
     }

@@ -6,7 +6,9 @@ use crate::exit::UsageError;
 use crate::invocation::LocalInvocation;
 use crate::outcome::{FunctionError, InvokeResult};
 use crate::sandbox::task_dir::{self, TaskDir};
-use crate::sandbox::{Called, Failure, HandlerSpec, HostRuntime, InvokeContext, Policy, Preopen, TASK_ROOT};
+use crate::sandbox::{
+    Called, Failure, HandlerSpec, HostRuntime, InvokeContext, Policy, Preopen, TASK_ROOT,
+};
 
 /// `/var/task` for this invocation: the service directory or the unzipped artifact.
 pub fn task_dir(inv: &LocalInvocation) -> anyhow::Result<TaskDir> {
@@ -17,18 +19,33 @@ pub fn task_dir(inv: &LocalInvocation) -> anyhow::Result<TaskDir> {
 /// The sandbox policy of an invocation: its code, environment, limits, determinism, mounts.
 pub fn policy(inv: &LocalInvocation, task: &TaskDir) -> anyhow::Result<Policy> {
     let mut policy = Policy::new(task.path(), inv.function.timeout, inv.function.memory_size);
-    policy.env = inv.env.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    policy.env = inv
+        .env
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     policy.determinism = inv.deterministic;
     for m in &inv.mounts {
         if !m.host.is_dir() {
-            return Err(UsageError::new(format!("--mount: {} is not a directory", m.host.display()))
-                .hint("use --mount HOST_DIR::/guest/path[:ro|rw] with an existing host directory")
-                .into());
+            return Err(UsageError::new(format!(
+                "--mount: {} is not a directory",
+                m.host.display()
+            ))
+            .hint("use --mount HOST_DIR::/guest/path[:ro|rw] with an existing host directory")
+            .into());
         }
         if !m.guest.starts_with('/') {
-            return Err(UsageError::new(format!("--mount: the guest path `{}` must be absolute", m.guest)).into());
+            return Err(UsageError::new(format!(
+                "--mount: the guest path `{}` must be absolute",
+                m.guest
+            ))
+            .into());
         }
-        policy.extra_dirs.push(Preopen { host: m.host.clone(), guest: m.guest.clone(), writable: m.writable });
+        policy.extra_dirs.push(Preopen {
+            host: m.host.clone(),
+            guest: m.guest.clone(),
+            writable: m.writable,
+        });
     }
     Ok(policy)
 }
@@ -55,15 +72,20 @@ pub fn run(
     inv: &LocalInvocation,
     on_failure: impl Fn(&Failure) -> FunctionError,
 ) -> anyhow::Result<InvokeResult> {
-    let spec = HandlerSpec { handler: inv.handler.clone(), task_root: TASK_ROOT.to_owned() };
+    let spec = HandlerSpec {
+        handler: inv.handler.clone(),
+        task_root: TASK_ROOT.to_owned(),
+    };
     match runtime.init(&spec)? {
         Called::Returned(()) => {}
         Called::Failed(err) => return Ok(InvokeResult::Err(err)),
         Called::Crashed(failure) => return Ok(InvokeResult::Err(on_failure(&failure))),
     }
-    Ok(match runtime.invoke(inv.event.json.as_bytes(), &context(inv))? {
-        Called::Returned(response) => InvokeResult::Ok(response),
-        Called::Failed(err) => InvokeResult::Err(err),
-        Called::Crashed(failure) => InvokeResult::Err(on_failure(&failure)),
-    })
+    Ok(
+        match runtime.invoke(inv.event.json.as_bytes(), &context(inv))? {
+            Called::Returned(response) => InvokeResult::Ok(response),
+            Called::Failed(err) => InvokeResult::Err(err),
+            Called::Crashed(failure) => InvokeResult::Err(on_failure(&failure)),
+        },
+    )
 }

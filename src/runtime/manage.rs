@@ -108,6 +108,7 @@ fn unknown_runtime(name: &str) -> UsageError {
 fn prepare(store: &Store, artifact: &Artifact, path: &Path) -> anyhow::Result<()> {
     match artifact.runtime {
         "python" => super::python::prepare(store, path),
+        "ruby" => super::ruby::prepare(store, path),
         _ => Ok(()),
     }
 }
@@ -115,6 +116,7 @@ fn prepare(store: &Store, artifact: &Artifact, path: &Path) -> anyhow::Result<()
 fn is_prepared(store: &Store, artifact: &Artifact) -> bool {
     match artifact.runtime {
         "python" => super::python::is_prepared(store),
+        "ruby" => super::ruby::is_prepared(),
         _ => false,
     }
 }

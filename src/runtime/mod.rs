@@ -92,7 +92,8 @@ pub fn invoke_local(
     };
     match RuntimeKind::from_runtime(&inv.runtime) {
         Some(RuntimeKind::Node) => node::invoke_local(inv),
-        Some(kind @ (RuntimeKind::Python | RuntimeKind::Ruby | RuntimeKind::Java)) => not_yet(kind),
+        Some(RuntimeKind::Ruby) => ruby::invoke_local(inv),
+        Some(kind @ (RuntimeKind::Python | RuntimeKind::Java)) => not_yet(kind),
         None => Err(UsageError::new(format!(
             "functions.{}.runtime: `{}` cannot run locally",
             inv.function.key, inv.runtime

@@ -25,7 +25,9 @@ pub fn failure_error(failure: &Failure) -> FunctionError {
     match failure {
         // What V8 throws; QuickJS on WASI has no stack check of its own, the wasm stack limit
         // is what stops the recursion.
-        Failure::StackOverflow => FunctionError::new("RangeError", "Maximum call stack size exceeded"),
+        Failure::StackOverflow => {
+            FunctionError::new("RangeError", "Maximum call stack size exceeded")
+        }
         other => other.to_function_error(),
     }
 }

@@ -1,78 +1,91 @@
-//! The Ruby runtime: CRuby 3.4 (`ruby+stdlib.wasm` of npm `@ruby/3.4-wasm-wasi` 2.10.1, a WASI
-//! reactor) plus guest-shims/ruby/bootstrap.rb, pre-initialized once per artifact and bootstrap
-//! (see `sandbox::ruby_reactor`). `ruby3.2`, `ruby3.3` and `ruby3.4` all run on this interpreter.
+//! Ruby handlers: the pinned CRuby 3.4 WASI reactor (`artifacts::RUBY`) running
+//! `guest-shims/ruby/bootstrap.rb`, pre-initialized once per artifact and bootstrap
+//! (`sandbox::ruby_reactor`). `ruby3.2`, `ruby3.3` and `ruby3.4` all run on this interpreter.
+//!
+//! What is Ruby-specific: the snapshot (the interpreter after `ruby-init`, `require 'json'` and
+//! the bootstrap, taken with wasmtime-wizer), the empty `/var` preopen CRuby needs, and the
+//! fixed preopen layout the snapshot implies (so `--mount` cannot be honoured).
 
+use super::artifacts::{self, RUBY};
+use super::local;
+use crate::exit::UsageError;
 use crate::invocation::LocalInvocation;
-use serde_json::{json, Value};
+use crate::outcome::{FunctionError, InvokeResult};
+use crate::sandbox::ruby_reactor::{self, RubyInstance};
+use crate::sandbox::{Failure, StderrSink};
 use sha2::{Digest, Sha256};
-
-/// The pinned runtime artifact.
-pub const ARTIFACT_FILE: &str = "ruby+stdlib.wasm";
-pub const ARTIFACT_SHA256: &str =
-    "4b814fc9d13505ea5b4c1f3bd3a7cc7ccca137f551196b9b21f0a7caf9cc5878";
-pub const ARTIFACT_SIZE: u64 = 30_635_497;
-pub const ARTIFACT_ORIGIN: &str =
-    "npm package @ruby/3.4-wasm-wasi@2.10.1, file dist/ruby+stdlib.wasm";
-pub const ARTIFACT_HINT: &str =
-    "run scripts/setup.sh (it runs `npm pack @ruby/3.4-wasm-wasi@2.10.1` and extracts \
-     package/dist/ruby+stdlib.wasm), then `lambdabox runtimes install ruby --from <that file>`";
+use std::path::Path;
+use std::sync::Arc;
 
 /// The bootstrap, embedded: it is evaluated once, while the snapshot is built.
 pub const BOOTSTRAP: &str = include_str!("../../guest-shims/ruby/bootstrap.rb");
 
-/// Lambda runtime identifiers served by this interpreter.
-pub const RUNTIMES: &[&str] = &["ruby3.2", "ruby3.3", "ruby3.4"];
-
 /// The cache key of the pre-initialized module: whatever changes the snapshot's memory image.
-/// (The compiled-code cache adds the engine's own compatibility hash on top.)
+/// (The compiled-code cache adds the engine's compatibility hash.)
 pub fn snapshot_key() -> String {
     let mut hash = Sha256::new();
-    hash.update(ARTIFACT_SHA256.as_bytes());
+    hash.update(RUBY.sha256.as_bytes());
     hash.update(BOOTSTRAP.as_bytes());
-    hash.update(
-        crate::sandbox::ruby_reactor::RUBY_INIT_ARGS
-            .join("\0")
-            .as_bytes(),
-    );
-    hash.update(crate::sandbox::ruby_reactor::BOOTSTRAP_PATH.as_bytes());
+    hash.update(ruby_reactor::RUBY_INIT_ARGS.join("\0").as_bytes());
+    hash.update(ruby_reactor::BOOTSTRAP_PATH.as_bytes());
     hash.update(b"wasmtime-wizer 48.0.8");
     hex::encode(&hash.finalize()[..16])
 }
 
-/// The `init` message. `env` is an additive field of the transport for the reactor: the
-/// environment read during pre-initialization is frozen in the snapshot, so the bootstrap
-/// replaces it with the function's.
-pub fn init_message(inv: &LocalInvocation, nonce: &str, task_root: &str) -> Value {
-    json!({
-        "type": "init",
-        "nonce": nonce,
-        "handler": inv.handler,
-        "taskRoot": task_root,
-        "env": inv.env,
-    })
+/// Run one Ruby invocation locally; logs go to stderr.
+pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
+    if !inv.mounts.is_empty() {
+        return Err(UsageError::new(format!(
+            "--mount: the {} runtime cannot see extra directories (its pre-initialized interpreter has a fixed set of preopens)",
+            inv.runtime
+        ))
+        .hint("read extra files from /var/task (the service directory) or /tmp instead")
+        .into());
+    }
+    let store = artifacts::Store::from_env();
+    let wasm = store.require(&RUBY).map_err(|e| {
+        let mut err = e.clone();
+        err.message = format!(
+            "functions.{}.runtime: {}: {}",
+            inv.function.key, inv.runtime, e.message
+        );
+        err
+    })?;
+    let module = snapshot(&store, &wasm)?;
+    let task = local::task_dir(inv)?;
+    let mut policy = local::policy(inv, &task)?;
+    ruby_reactor::add_var_preopen(&mut policy, &ruby_reactor::empty_dir(store.root())?);
+    let mut instance = RubyInstance::start(&module, &policy, Arc::new(StderrSink))?;
+    local::run(&mut instance, inv, failure_error)
 }
 
-/// The `invoke` message: the event verbatim, the context in the transport's camelCase.
-pub fn invoke_message(inv: &LocalInvocation, deadline_ms: u64) -> anyhow::Result<String> {
-    let context = json!({
-        "awsRequestId": inv.request_id,
-        "functionName": inv.env.get("AWS_LAMBDA_FUNCTION_NAME").cloned().unwrap_or_default(),
-        "functionVersion": inv.env.get("AWS_LAMBDA_FUNCTION_VERSION").cloned().unwrap_or_else(|| "$LATEST".into()),
-        "invokedFunctionArn": inv.invoked_function_arn,
-        "memoryLimitInMB": inv.function.memory_size,
-        "logGroupName": inv.log_group_name,
-        "logStreamName": inv.log_stream_name,
-        "deadlineMs": deadline_ms,
-        "clientContext": Value::Null,
-        "identity": Value::Null,
-        "userContext": inv.user_context.clone().unwrap_or(Value::Null),
-    });
-    // The event is spliced in as text so it reaches the handler exactly as given.
-    Ok(format!(
-        r#"{{"type":"invoke","event":{},"context":{}}}"#,
-        inv.event.json,
-        serde_json::to_string(&context)?
-    ))
+/// The pre-initialized interpreter (built once, then loaded from the compiled-code cache).
+fn snapshot(store: &artifacts::Store, wasm: &Path) -> anyhow::Result<wasmtime::Module> {
+    ruby_reactor::snapshot_module(
+        wasm,
+        &snapshot_key(),
+        BOOTSTRAP,
+        &ruby_reactor::empty_dir(store.root())?,
+    )
+}
+
+/// What `runtimes install ruby` prepares beyond storing the file: the snapshot, compiled.
+pub fn prepare(store: &artifacts::Store, wasm: &Path) -> anyhow::Result<()> {
+    snapshot(store, wasm).map(drop)
+}
+
+/// Whether [`prepare`] has run for this artifact and this lambdabox's bootstrap.
+pub fn is_prepared() -> bool {
+    ruby_reactor::has_snapshot(&snapshot_key())
+}
+
+/// How the Ruby runtime reports a sandbox failure.
+pub fn failure_error(failure: &Failure) -> FunctionError {
+    match failure {
+        // Ruby's own VM stack check raises SystemStackError first; this is a C-level overflow.
+        Failure::StackOverflow => FunctionError::new("SystemStackError", "stack level too deep"),
+        other => other.to_function_error(),
+    }
 }
 
 #[cfg(test)]
@@ -87,8 +100,6 @@ mod tests {
 
     #[test]
     fn the_bootstrap_is_embedded() {
-        assert!(
-            BOOTSTRAP.contains("def self.handle_message") || BOOTSTRAP.contains(":handle_message")
-        );
+        assert!(BOOTSTRAP.contains(":handle_message"));
     }
 }

@@ -19,7 +19,9 @@ use wasmtime::{Engine, Module, Precompiled};
 pub fn cache_root() -> PathBuf {
     match std::env::var_os("LAMBDABOX_CACHE_DIR") {
         Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => dirs::cache_dir().unwrap_or_else(std::env::temp_dir).join("lambdabox"),
+        _ => dirs::cache_dir()
+            .unwrap_or_else(std::env::temp_dir)
+            .join("lambdabox"),
     }
 }
 
@@ -84,18 +86,60 @@ pub(crate) fn module_in(root: &Path, name: &str, wasm: &[u8]) -> anyhow::Result<
     }
 }
 
+/// Load a core module from the cache by `key`; only on a miss call `build` for its wasm, then
+/// compile and cache it (for modules that are expensive to produce, like a pre-initialized
+/// snapshot).
+pub fn module_with(
+    name: &str,
+    key: &str,
+    build: impl FnOnce() -> anyhow::Result<Vec<u8>>,
+) -> anyhow::Result<Module> {
+    let engine = engine()?;
+    if let Some(Compiled::Module(m)) = try_cached(
+        engine,
+        &entry_path(&cache_root(), name, key, engine, Kind::Module),
+        Kind::Module,
+    ) {
+        return Ok(m);
+    }
+    module(name, &build()?, Some(key))
+}
+
+/// Whether `module_with(name, key, ..)` would load from the cache.
+pub fn has_module(name: &str, key: &str) -> bool {
+    engine().is_ok_and(|engine| {
+        let path = entry_path(&cache_root(), name, key, engine, Kind::Module);
+        matches!(
+            Engine::detect_precompiled_file(&path),
+            Ok(Some(Precompiled::Module))
+        )
+    })
+}
+
 fn entry_path(root: &Path, name: &str, sha256: &str, engine: &Engine, kind: Kind) -> PathBuf {
     let ext = match kind {
         Kind::Component => "cwasm",
         Kind::Module => "cwasm-module",
     };
     let compat = compatibility_key(engine);
-    root.join("compiled").join(format!("{name}-{}-{}.{ext}", &sha256[..32.min(sha256.len())], &compat[..16]))
+    root.join("compiled").join(format!(
+        "{name}-{}-{}.{ext}",
+        &sha256[..32.min(sha256.len())],
+        &compat[..16]
+    ))
 }
 
-fn load(name: &str, wasm: &[u8], sha256: Option<&str>, kind: Kind, root: &Path) -> anyhow::Result<Compiled> {
+fn load(
+    name: &str,
+    wasm: &[u8],
+    sha256: Option<&str>,
+    kind: Kind,
+    root: &Path,
+) -> anyhow::Result<Compiled> {
     let engine = engine()?;
-    let sha = sha256.map(str::to_owned).unwrap_or_else(|| sha256_hex(wasm));
+    let sha = sha256
+        .map(str::to_owned)
+        .unwrap_or_else(|| sha256_hex(wasm));
     let path = entry_path(root, name, &sha, engine, kind);
     if let Some(compiled) = try_cached(engine, &path, kind) {
         return Ok(compiled);
@@ -110,11 +154,18 @@ fn load(name: &str, wasm: &[u8], sha256: Option<&str>, kind: Kind, root: &Path) 
     };
     if let Err(err) = store(&path, &code) {
         // A read-only cache is not fatal: use the code from memory this once.
-        eprintln!("warning: cannot cache compiled code at {}: {err:#}", path.display());
+        eprintln!(
+            "warning: cannot cache compiled code at {}: {err:#}",
+            path.display()
+        );
         return deserialize_bytes(engine, &code, kind);
     }
-    try_cached(engine, &path, kind)
-        .with_context(|| format!("the compiled-code cache entry {} cannot be loaded", path.display()))
+    try_cached(engine, &path, kind).with_context(|| {
+        format!(
+            "the compiled-code cache entry {} cannot be loaded",
+            path.display()
+        )
+    })
 }
 
 /// A cache entry, if it is present and was made by this engine for this kind of code.
@@ -178,11 +229,19 @@ impl Progress {
         let label = name.to_owned();
         let thread = std::thread::spawn(move || {
             while !flag.load(Ordering::SeqCst) {
-                eprint!("\r  Compiling the {label} runtime (first run only) {:.1}s", started.elapsed().as_secs_f64());
+                eprint!(
+                    "\r  Compiling the {label} runtime (first run only) {:.1}s",
+                    started.elapsed().as_secs_f64()
+                );
                 std::thread::sleep(Duration::from_millis(100));
             }
         });
-        Some(Self { done, thread: Some(thread), started, name: name.to_owned() })
+        Some(Self {
+            done,
+            thread: Some(thread),
+            started,
+            name: name.to_owned(),
+        })
     }
 }
 
@@ -192,7 +251,12 @@ impl Drop for Progress {
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
-        eprintln!("\r  Compiled the {} runtime in {:.1}s{:20}", self.name, self.started.elapsed().as_secs_f64(), "");
+        eprintln!(
+            "\r  Compiled the {} runtime in {:.1}s{:20}",
+            self.name,
+            self.started.elapsed().as_secs_f64(),
+            ""
+        );
     }
 }
 
@@ -210,11 +274,17 @@ mod tests {
         let mut store = wasmtime::Store::new(engine().unwrap(), ());
         store.set_epoch_deadline(1000);
         let inst = wasmtime::Instance::new(&mut store, m, &[]).unwrap();
-        inst.get_typed_func::<(), i32>(&mut store, "answer").unwrap().call(&mut store, ()).unwrap()
+        inst.get_typed_func::<(), i32>(&mut store, "answer")
+            .unwrap()
+            .call(&mut store, ())
+            .unwrap()
     }
 
     fn only(root: &Path) -> PathBuf {
-        let mut entries: Vec<_> = std::fs::read_dir(root.join("compiled")).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(root.join("compiled"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         assert_eq!(entries.len(), 1, "{entries:?}");
         entries.pop().unwrap()
     }
@@ -234,9 +304,16 @@ mod tests {
         let entry = only(root.path());
         let modified = std::fs::metadata(&entry).unwrap().modified().unwrap();
         assert_eq!(answer(&load_module(root.path(), &wasm)), 42);
-        assert_eq!(std::fs::metadata(&entry).unwrap().modified().unwrap(), modified, "entry was rewritten");
+        assert_eq!(
+            std::fs::metadata(&entry).unwrap().modified().unwrap(),
+            modified,
+            "entry was rewritten"
+        );
         let name = entry.file_name().unwrap().to_str().unwrap().to_owned();
-        assert!(name.starts_with(&format!("test-{}", &sha256_hex(&wasm)[..32])), "{name}");
+        assert!(
+            name.starts_with(&format!("test-{}", &sha256_hex(&wasm)[..32])),
+            "{name}"
+        );
     }
 
     #[test]
@@ -252,12 +329,18 @@ mod tests {
         // Code compiled by an engine with another configuration (a "foreign" entry).
         let mut other = Config::new();
         other.epoch_interruption(false);
-        let foreign = Engine::new(&other).unwrap().precompile_module(&wasm).unwrap();
+        let foreign = Engine::new(&other)
+            .unwrap()
+            .precompile_module(&wasm)
+            .unwrap();
         std::fs::write(&entry, foreign).unwrap();
         assert_eq!(answer(&load_module(root.path(), &wasm)), 42);
 
         // A component entry where a module is expected.
-        let comp = engine().unwrap().precompile_component(b"(component)").unwrap();
+        let comp = engine()
+            .unwrap()
+            .precompile_component(b"(component)")
+            .unwrap();
         std::fs::write(&entry, comp).unwrap();
         assert_eq!(answer(&load_module(root.path(), &wasm)), 42);
     }

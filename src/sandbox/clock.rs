@@ -36,7 +36,9 @@ impl Clock {
     pub fn wall_now(&self) -> Duration {
         match self.frozen_epoch {
             Some(epoch) => epoch + self.virtual_elapsed(),
-            None => SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default(),
+            None => SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .unwrap_or_default(),
         }
     }
 
@@ -55,7 +57,11 @@ impl Clock {
 
     fn advance(&self, by: Duration) {
         let ns = u64::try_from(by.as_nanos()).unwrap_or(u64::MAX);
-        let _ = self.virtual_ns.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |v| Some(v.saturating_add(ns)));
+        let _ = self
+            .virtual_ns
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |v| {
+                Some(v.saturating_add(ns))
+            });
     }
 }
 
@@ -97,7 +103,11 @@ pub struct Budget {
 
 impl Budget {
     pub fn new(clock: Arc<Clock>, timeout: Duration) -> Self {
-        Self { clock, timeout, running: Arc::new(Mutex::new(None)) }
+        Self {
+            clock,
+            timeout,
+            running: Arc::new(Mutex::new(None)),
+        }
     }
 
     pub fn clock(&self) -> &Arc<Clock> {
@@ -113,7 +123,8 @@ impl Budget {
     }
 
     pub fn start(&self) {
-        *self.running.lock().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), self.clock.virtual_elapsed()));
+        *self.running.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((Instant::now(), self.clock.virtual_elapsed()));
     }
 
     pub fn stop(&self) {
@@ -125,7 +136,9 @@ impl Budget {
     fn used(&self) -> Duration {
         match self.running() {
             None => Duration::ZERO,
-            Some((_, virt)) if self.clock.is_virtual() => self.clock.virtual_elapsed().saturating_sub(virt),
+            Some((_, virt)) if self.clock.is_virtual() => {
+                self.clock.virtual_elapsed().saturating_sub(virt)
+            }
             Some((real, _)) => real.elapsed(),
         }
     }
@@ -170,7 +183,10 @@ mod tests {
     use super::*;
 
     fn det() -> Option<Determinism> {
-        Some(Determinism { epoch_secs: 946_684_800, seed: 0 })
+        Some(Determinism {
+            epoch_secs: 946_684_800,
+            seed: 0,
+        })
     }
 
     #[test]

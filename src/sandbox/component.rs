@@ -35,7 +35,10 @@ struct State {
 
 impl WasiView for State {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
@@ -75,7 +78,11 @@ pub struct ComponentInstance {
 impl ComponentInstance {
     /// Instantiate `component` under `policy`, logging to `log`. A failure while the guest
     /// starts up (a trap in its start function, memory below the cap) is a [`Failure`].
-    pub fn new(component: &Component, policy: &Policy, log: Arc<dyn LogSink>) -> anyhow::Result<Result<Self, Failure>> {
+    pub fn new(
+        component: &Component,
+        policy: &Policy,
+        log: Arc<dyn LogSink>,
+    ) -> anyhow::Result<Result<Self, Failure>> {
         let engine = engine()?;
         let scratch = Arc::new(Scratch::new(policy.tmp_bytes)?);
         let clock = Clock::new(policy.determinism);
@@ -85,11 +92,22 @@ impl ComponentInstance {
             policy,
             scratch.path(),
             &clock,
-            GuestStdio { stdin: None, stdout: out.clone(), stderr: out },
+            GuestStdio {
+                stdin: None,
+                stdout: out.clone(),
+                stderr: out,
+            },
         )?
         .build();
         let guard = Guard::new(policy, clock, log, scratch.clone());
-        let mut store = Store::new(engine, State { wasi, table: ResourceTable::new(), guard });
+        let mut store = Store::new(
+            engine,
+            State {
+                wasi,
+                table: ResourceTable::new(),
+                guard,
+            },
+        );
         guard::arm(&mut store);
 
         let mut linker = Linker::<State>::new(engine);
@@ -97,12 +115,17 @@ impl ComponentInstance {
         HandlerRuntime::add_to_linker::<State, HasSelf<State>>(&mut linker, |s| s).map_err(wt)?;
 
         let component = component.clone();
-        let (store, instantiated) =
-            run_on_guest_thread(store, move |store| HandlerRuntime::instantiate(store, &component, &linker))?;
+        let (store, instantiated) = run_on_guest_thread(store, move |store| {
+            HandlerRuntime::instantiate(store, &component, &linker)
+        })?;
         Ok(match instantiated {
-            Ok(bindings) => {
-                Ok(Self { store: Some(store), bindings: Arc::new(bindings), policy: policy.clone(), crashed: false, _scratch: scratch })
-            }
+            Ok(bindings) => Ok(Self {
+                store: Some(store),
+                bindings: Arc::new(bindings),
+                policy: policy.clone(),
+                crashed: false,
+                _scratch: scratch,
+            }),
             Err(failure) => Err(failure),
         })
     }
@@ -118,7 +141,9 @@ fn run_on_guest_thread<R: Send + 'static>(
         let result = guard::call(&mut store, f);
         (store, result)
     })?;
-    handle.join().map_err(|_| anyhow::anyhow!("the sandbox thread panicked"))
+    handle
+        .join()
+        .map_err(|_| anyhow::anyhow!("the sandbox thread panicked"))
 }
 
 fn wt(e: wasmtime::Error) -> anyhow::Error {
@@ -130,9 +155,15 @@ impl ComponentInstance {
         &mut self,
         f: impl FnOnce(&mut Store<State>, &HandlerRuntime) -> wasmtime::Result<R> + Send + 'static,
     ) -> anyhow::Result<Result<R, Failure>> {
-        anyhow::ensure!(!self.crashed, "this sandbox instance crashed earlier and must be discarded");
+        anyhow::ensure!(
+            !self.crashed,
+            "this sandbox instance crashed earlier and must be discarded"
+        );
         // The store moves to the guest thread for the call and comes back with the result.
-        let store = self.store.take().context("this sandbox instance was lost in an earlier call")?;
+        let store = self
+            .store
+            .take()
+            .context("this sandbox instance was lost in an earlier call")?;
         let bindings = self.bindings.clone();
         let (store, result) = run_on_guest_thread(store, move |s| f(s, &bindings))?;
         self.store = Some(store);
@@ -145,7 +176,10 @@ impl ComponentInstance {
 
 impl HostRuntime for ComponentInstance {
     fn init(&mut self, spec: &HandlerSpec) -> anyhow::Result<Called<()>> {
-        let spec = wit::HandlerSpec { handler: spec.handler.clone(), task_root: spec.task_root.clone() };
+        let spec = wit::HandlerSpec {
+            handler: spec.handler.clone(),
+            task_root: spec.task_root.clone(),
+        };
         let result = self.call(move |store, b| b.call_init(store, &spec))?;
         Ok(match result {
             Ok(Ok(())) => Called::Returned(()),
@@ -174,7 +208,13 @@ impl HostRuntime for ComponentInstance {
             b.call_invoke(store, &event, &ctx)
         })?;
         Ok(match result {
-            Ok(Ok(r)) => super::check_response(Response { payload: r.payload, is_json: r.is_json }, &self.policy),
+            Ok(Ok(r)) => super::check_response(
+                Response {
+                    payload: r.payload,
+                    is_json: r.is_json,
+                },
+                &self.policy,
+            ),
             Ok(Err(e)) => Called::Failed(from_wit(e)),
             Err(failure) => Called::Crashed(failure),
         })
@@ -182,5 +222,9 @@ impl HostRuntime for ComponentInstance {
 }
 
 fn from_wit(e: wit::FunctionError) -> FunctionError {
-    FunctionError { error_type: e.error_type, error_message: e.error_message, stack_trace: e.stack_trace }
+    FunctionError {
+        error_type: e.error_type,
+        error_message: e.error_message,
+        stack_trace: e.stack_trace,
+    }
 }

@@ -14,12 +14,20 @@ pub struct Embedded {
 
 /// The QuickJS guest for Node.js handlers.
 pub fn js() -> Embedded {
-    Embedded { name: "Node.js", wasm: JS_WASM, missing_reason: JS_MISSING }
+    Embedded {
+        name: "Node.js",
+        wasm: JS_WASM,
+        missing_reason: JS_MISSING,
+    }
 }
 
 /// The Java bytecode interpreter guest.
 pub fn java() -> Embedded {
-    Embedded { name: "Java", wasm: JAVA_WASM, missing_reason: JAVA_MISSING }
+    Embedded {
+        name: "Java",
+        wasm: JAVA_WASM,
+        missing_reason: JAVA_MISSING,
+    }
 }
 
 impl Embedded {

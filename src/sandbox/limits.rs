@@ -22,7 +22,10 @@ pub enum Failure {
     Exit(i32),
     /// Any other trap, with the wasm backtrace's function names when the guest has them.
     #[error("Runtime exited with error: {message}")]
-    Trap { message: String, frames: Vec<String> },
+    Trap {
+        message: String,
+        frames: Vec<String>,
+    },
     /// A stdio-transport guest broke the protocol (or exited without answering).
     #[error("Runtime exited with error: {0}")]
     Protocol(String),
@@ -116,12 +119,20 @@ const MAX_TABLE_ELEMENTS: usize = 10_000_000;
 
 impl MemoryCap {
     pub fn new(limit_bytes: u64) -> Self {
-        Self { limit: usize::try_from(limit_bytes).unwrap_or(usize::MAX), denied: false }
+        Self {
+            limit: usize::try_from(limit_bytes).unwrap_or(usize::MAX),
+            denied: false,
+        }
     }
 }
 
 impl ResourceLimiter for MemoryCap {
-    fn memory_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         if desired > self.limit {
             self.denied = true;
             return Ok(false);
@@ -129,7 +140,12 @@ impl ResourceLimiter for MemoryCap {
         Ok(true)
     }
 
-    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         Ok(desired <= MAX_TABLE_ELEMENTS)
     }
 }

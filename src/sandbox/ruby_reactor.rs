@@ -13,12 +13,28 @@
 //! runs `_initialize` + `ruby-init` + the bootstrap (which requires `json`), and snapshots linear
 //! memory and globals into a new module whose start-up costs milliseconds instead of ~0.45 s.
 
+use super::clock::{Budget, Clock};
+use super::engine::{engine, on_guest_thread};
+use super::guard::{self, Guard, HasGuard};
+use super::limits::Failure;
+use super::policy::{Policy, Preopen};
+use super::scratch::Scratch;
+use super::stdio::{FrameSplitter, Piece};
+use super::streams::{ByteSink, GuestOutput, Log, LogSink, MemorySink};
+use super::wasi::{build_ctx, GuestStdio};
+use super::{Called, HandlerSpec, HostRuntime, InvokeContext};
+use crate::outcome::{FunctionError, Response};
+use serde_json::{json, Value};
 use std::future::Future;
+use std::path::{Path, PathBuf};
 use std::pin::pin;
+use std::sync::{mpsc, Arc, Mutex};
 use std::task::{Context, Poll, Waker};
+use std::time::Duration;
 use wasmtime::error::Context as _;
 use wasmtime::{bail, Result};
 use wasmtime::{Caller, Extern, Instance, Linker, Module, Store, TypedFunc, Val};
+use wasmtime_wasi::p1::WasiP1Ctx;
 
 /// `ruby-init` arguments: UTF-8 everywhere, and an empty `-e` so init loads nothing else.
 pub const RUBY_INIT_ARGS: &[&str] = &["ruby.wasm", "-EUTF-8", "-e_=0"];
@@ -328,6 +344,369 @@ fn block_on<F: Future>(future: F) -> F::Output {
             return out;
         }
     }
+}
+
+/// A wasmtime error as an anyhow error (wasmtime 48 has its own error type).
+fn wt(err: wasmtime::Error) -> anyhow::Error {
+    anyhow::anyhow!("{err:?}")
+}
+
+/// The guest path of the empty read-only directory CRuby needs: without a preopen at `/var`,
+/// `require` fails in `realpath` of `/var/task/...`.
+pub const VAR_DIR: &str = "/var";
+
+/// How long past its deadline a guest stuck in a host call is waited for.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// Budget for building the snapshot (`ruby-init` + `require 'json'` + the bootstrap).
+const SNAPSHOT_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// The preopens of a Ruby sandbox, in the order the snapshot recorded them (wasi-libc reads its
+/// preopen table during `_initialize`, so a directory added later is invisible to Ruby):
+/// `/var/task`, `/tmp` (from the policy's own fields), then `/var`.
+pub fn add_var_preopen(policy: &mut Policy, empty_dir: &Path) {
+    policy.extra_dirs.insert(
+        0,
+        Preopen {
+            host: empty_dir.to_owned(),
+            guest: VAR_DIR.to_owned(),
+            writable: false,
+        },
+    );
+}
+
+/// The store data of a Ruby reactor.
+struct RubyState {
+    wasi: WasiP1Ctx,
+    guard: Guard,
+    handles: RbHandles,
+}
+
+impl HasGuard for RubyState {
+    fn guard(&mut self) -> &mut Guard {
+        &mut self.guard
+    }
+}
+
+fn handles(state: &mut RubyState) -> &mut RbHandles {
+    &mut state.handles
+}
+
+/// A store for `policy` whose stdout goes to `stdout`.
+fn new_store(
+    policy: &Policy,
+    log: Arc<dyn LogSink>,
+    stdout: impl FnOnce(Arc<Log>) -> GuestOutput,
+) -> anyhow::Result<(Store<RubyState>, Budget, Arc<Scratch>)> {
+    let engine = engine()?;
+    let scratch = Arc::new(Scratch::new(policy.tmp_bytes)?);
+    let clock = Clock::new(policy.determinism);
+    let log = Log::new(log, policy.max_log_bytes);
+    let stdout = stdout(log.clone());
+    let wasi = build_ctx(
+        policy,
+        scratch.path(),
+        &clock,
+        GuestStdio {
+            stdin: None,
+            stdout,
+            stderr: GuestOutput(log.clone()),
+        },
+    )?
+    .build_p1();
+    let guard = Guard::new(policy, clock, log, scratch.clone());
+    let budget = guard.budget.clone();
+    let mut store = Store::new(
+        engine,
+        RubyState {
+            wasi,
+            guard,
+            handles: RbHandles::default(),
+        },
+    );
+    guard::arm(&mut store);
+    Ok((store, budget, scratch))
+}
+
+fn new_linker() -> anyhow::Result<Linker<RubyState>> {
+    let mut linker = Linker::<RubyState>::new(engine()?);
+    wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut RubyState| &mut s.wasi)
+        .map_err(wt)?;
+    Ok(linker)
+}
+
+/// The pre-initialized module for `ruby_wasm` (the pinned artifact, verified on install),
+/// cached under `key` like compiled code; built (slow: two compiles of a 30 MB interpreter) only
+/// when the cache has no entry. `empty_dir` is the empty host directory used for `/var` (and
+/// for `/var/task` while the snapshot is taken).
+pub fn snapshot_module(
+    ruby_wasm: &Path,
+    key: &str,
+    bootstrap_source: &str,
+    empty_dir: &Path,
+) -> anyhow::Result<Module> {
+    super::cache::module_with("ruby-snapshot", key, || {
+        let wasm = std::fs::read(ruby_wasm)
+            .map_err(|e| anyhow::anyhow!("reading {}: {e}", ruby_wasm.display()))?;
+        let mut policy = Policy::new(empty_dir, SNAPSHOT_TIMEOUT, 1024);
+        add_var_preopen(&mut policy, empty_dir);
+        let log = Arc::new(MemorySink::default());
+        let (mut store, _, _scratch) = new_store(&policy, log.clone(), |log| GuestOutput(log))?;
+        store.data_mut().guard.begin();
+        let mut linker = new_linker()?;
+        let snapshot = build_snapshot(&mut store, &mut linker, handles, &wasm, bootstrap_source)
+            .map_err(|e| {
+                wt(e).context(format!(
+                    "pre-initializing the ruby runtime; its output: {}",
+                    String::from_utf8_lossy(&log.contents())
+                ))
+            })?;
+        Ok(snapshot)
+    })
+}
+
+/// Whether the snapshot for `key` is in the compiled-code cache.
+pub fn has_snapshot(key: &str) -> bool {
+    super::cache::has_module("ruby-snapshot", key)
+}
+
+/// The reactor's stdout: frames with the nonce are kept for the host, the rest is log.
+struct FrameCollector {
+    splitter: Mutex<FrameSplitter>,
+    pieces: Mutex<Vec<Piece>>,
+    log: Arc<Log>,
+}
+
+impl ByteSink for FrameCollector {
+    fn write(&self, bytes: &[u8]) {
+        let mut splitter = self.splitter.lock().unwrap_or_else(|e| e.into_inner());
+        splitter.feed(bytes, &mut |piece| match piece {
+            Piece::Log(text) => self.log.write(&text),
+            other => self
+                .pieces
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(other),
+        });
+    }
+}
+
+/// The store and exports, moved to a guest thread for each call and back.
+struct Live {
+    store: Store<RubyState>,
+    reactor: Reactor,
+}
+
+/// A Ruby reactor restored from its snapshot; the stdio transport's messages are handed over by
+/// `rb-eval-string-protect` and answered by frames on stdout (wit/stdio-transport.md, "The
+/// CRuby reactor"). One instance may serve many invocations (warm).
+pub struct RubyInstance {
+    live: Option<Live>,
+    collector: Arc<FrameCollector>,
+    nonce: String,
+    env: Vec<(String, String)>,
+    budget: Budget,
+    policy: Policy,
+    crashed: Option<Failure>,
+    _scratch: Arc<Scratch>,
+}
+
+impl RubyInstance {
+    /// Instantiate the snapshot `module` under `policy`, whose preopens must be the snapshot's
+    /// ([`add_var_preopen`]).
+    pub fn start(module: &Module, policy: &Policy, log: Arc<dyn LogSink>) -> anyhow::Result<Self> {
+        let nonce = new_nonce();
+        let max_frame = policy.max_response_bytes.saturating_mul(8).max(1 << 20);
+        let mut collector = None;
+        let (mut store, budget, scratch) = new_store(policy, log, |log| {
+            let c = Arc::new(FrameCollector {
+                splitter: Mutex::new(FrameSplitter::new(&nonce, max_frame)),
+                pieces: Mutex::new(Vec::new()),
+                log,
+            });
+            collector = Some(c.clone());
+            GuestOutput(c)
+        })?;
+        let collector = collector.expect("set by new_store");
+        let mut linker = new_linker()?;
+        add_to_linker(&mut linker, module, handles).map_err(wt)?;
+        let instance = linker.instantiate(&mut store, module).map_err(wt)?;
+        let reactor = Reactor::new(&mut store, &instance).map_err(wt)?;
+        Ok(Self {
+            live: Some(Live { store, reactor }),
+            collector,
+            nonce,
+            env: policy.env.clone(),
+            budget,
+            policy: policy.clone(),
+            crashed: None,
+            _scratch: scratch,
+        })
+    }
+
+    /// Evaluate one message on a guest thread (deep wasm stack) and take its answer frame.
+    fn request(&mut self, message: &Value) -> anyhow::Result<Result<Value, Failure>> {
+        if let Some(failure) = &self.crashed {
+            anyhow::bail!(
+                "this sandbox instance crashed earlier ({failure}) and must be discarded"
+            );
+        }
+        let Some(mut live) = self.live.take() else {
+            anyhow::bail!("this sandbox instance was abandoned by an earlier call");
+        };
+        let code = message_eval_code(&serde_json::to_string(message)?);
+        let (tx, rx) = mpsc::channel();
+        on_guest_thread("lambdabox-ruby-guest", move || {
+            let result = guard::call(&mut live.store, |store| {
+                live.reactor.eval(store, handles, &code, "a message")
+            });
+            let _ = tx.send((live, result));
+        })?;
+        let answer = match rx.recv_timeout(self.policy.timeout + GRACE) {
+            Ok((live, result)) => {
+                self.live = Some(live);
+                result.and_then(|()| self.take_frame())
+            }
+            // Stuck in a host call past its deadline: the thread keeps the store; it is abandoned.
+            Err(_) => Err(Failure::Timeout(self.policy.timeout)),
+        };
+        if let Err(failure) = &answer {
+            self.crashed = Some(failure.clone());
+        }
+        Ok(answer)
+    }
+
+    fn take_frame(&self) -> Result<Value, Failure> {
+        let pieces = std::mem::take(
+            &mut *self
+                .collector
+                .pieces
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()),
+        );
+        match pieces.into_iter().next() {
+            Some(Piece::Frame(frame)) => serde_json::from_slice(&frame).map_err(|e| {
+                Failure::Protocol(format!("the runtime sent a malformed message: {e}"))
+            }),
+            Some(_) => Err(Failure::Protocol(format!(
+                "the runtime's answer exceeded {} bytes",
+                self.policy.max_response_bytes
+            ))),
+            None => Err(Failure::Protocol(
+                "the runtime returned without answering".into(),
+            )),
+        }
+    }
+
+    fn crash<T>(&mut self, failure: Failure) -> Called<T> {
+        self.crashed = Some(failure.clone());
+        Called::Crashed(failure)
+    }
+}
+
+fn new_nonce() -> String {
+    let bytes: [u8; 16] = rand::random();
+    hex::encode(bytes)
+}
+
+fn json_text(text: &Option<String>) -> Value {
+    match text {
+        None => Value::Null,
+        Some(t) => serde_json::from_str(t).unwrap_or_else(|_| Value::String(t.clone())),
+    }
+}
+
+fn function_error(msg: &Value) -> FunctionError {
+    let text = |k: &str| {
+        msg.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let trace = msg.get("stackTrace").and_then(Value::as_array);
+    FunctionError {
+        error_type: text("errorType"),
+        error_message: text("errorMessage"),
+        stack_trace: trace
+            .map(|a| {
+                a.iter()
+                    .map(|l| l.as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn unexpected(msg: &Value, waiting_for: &str) -> Failure {
+    Failure::Protocol(format!(
+        "expected a `{waiting_for}` message from the runtime, got {msg}"
+    ))
+}
+
+impl HostRuntime for RubyInstance {
+    fn init(&mut self, spec: &HandlerSpec) -> anyhow::Result<Called<()>> {
+        let env: serde_json::Map<String, Value> = self
+            .env
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect();
+        let msg = json!({"type": "init", "nonce": self.nonce, "handler": spec.handler, "taskRoot": spec.task_root, "env": env});
+        Ok(match self.request(&msg)? {
+            Err(failure) => Called::Crashed(failure),
+            Ok(answer) => match answer.get("type").and_then(Value::as_str) {
+                Some("ready") => Called::Returned(()),
+                Some("error") => Called::Failed(function_error(&answer)),
+                _ => self.crash(unexpected(&answer, "ready")),
+            },
+        })
+    }
+
+    fn invoke(&mut self, event: &[u8], ctx: &InvokeContext) -> anyhow::Result<Called<Response>> {
+        let event: Value = serde_json::from_slice(event)
+            .map_err(|e| anyhow::anyhow!("the event handed to the sandbox is not JSON: {e}"))?;
+        let msg = json!({
+            "type": "invoke",
+            "event": event,
+            "context": {
+                "awsRequestId": ctx.aws_request_id,
+                "functionName": ctx.function_name,
+                "functionVersion": ctx.function_version,
+                "invokedFunctionArn": ctx.invoked_function_arn,
+                "memoryLimitInMB": ctx.memory_limit_mb,
+                "logGroupName": ctx.log_group_name,
+                "logStreamName": ctx.log_stream_name,
+                "deadlineMs": self.budget.deadline_ms(),
+                "clientContext": json_text(&ctx.client_context),
+                "identity": json_text(&ctx.identity),
+                "userContext": json_text(&ctx.user_context),
+            }
+        });
+        Ok(match self.request(&msg)? {
+            Err(failure) => Called::Crashed(failure),
+            Ok(answer) => match answer.get("type").and_then(Value::as_str) {
+                Some("result") => match answer.get("payload").and_then(Value::as_str) {
+                    Some(payload) => super::check_response(
+                        Response {
+                            payload: payload.as_bytes().to_vec(),
+                            is_json: true,
+                        },
+                        &self.policy,
+                    ),
+                    None => self.crash(unexpected(&answer, "result")),
+                },
+                Some("error") => Called::Failed(function_error(&answer)),
+                _ => self.crash(unexpected(&answer, "result")),
+            },
+        })
+    }
+}
+
+/// Where the empty `/var` directory lives: under `root`, created on first use.
+pub fn empty_dir(root: &Path) -> anyhow::Result<PathBuf> {
+    let dir = root.join("ruby-empty-var");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| anyhow::anyhow!("creating {}: {e}", dir.display()))?;
+    Ok(dir)
 }
 
 #[cfg(test)]

@@ -61,7 +61,11 @@ impl FrameSplitter {
         let mut prefix = b"\x1eLBX".to_vec();
         prefix.extend_from_slice(nonce.as_bytes());
         prefix.push(0x1f);
-        Self { prefix, max_frame, state: SplitState::Text }
+        Self {
+            prefix,
+            max_frame,
+            state: SplitState::Text,
+        }
     }
 
     /// Feed bytes; pieces come out in stream order. Log text is emitted as soon as it cannot
@@ -85,8 +89,11 @@ impl FrameSplitter {
                     let n = *n;
                     if bytes[0] == self.prefix[n] {
                         bytes = &bytes[1..];
-                        self.state =
-                            if n + 1 == self.prefix.len() { SplitState::Body(Vec::new()) } else { SplitState::Prefix(n + 1) };
+                        self.state = if n + 1 == self.prefix.len() {
+                            SplitState::Body(Vec::new())
+                        } else {
+                            SplitState::Prefix(n + 1)
+                        };
                     } else {
                         // Not our frame: what matched so far is log text; the byte that broke
                         // the match is looked at again as text (it may start a frame itself).
@@ -198,7 +205,11 @@ impl StdioInstance {
             policy,
             scratch.path(),
             &clock,
-            GuestStdio { stdin: Some(stdin), stdout, stderr: GuestOutput(log.clone()) },
+            GuestStdio {
+                stdin: Some(stdin),
+                stdout,
+                stderr: GuestOutput(log.clone()),
+            },
         )?
         .build_p1();
         let guard = Guard::new(policy, clock, log, scratch.clone());
@@ -218,13 +229,23 @@ impl StdioInstance {
             let ended = store.data_mut().guard.end_command(result);
             let _ = events_tx.send(Event::Ended(ended));
         })?;
-        Ok(Self { stdin: Some(stdin_tx), events, nonce, budget, policy: policy.clone(), crashed: None, _scratch: scratch })
+        Ok(Self {
+            stdin: Some(stdin_tx),
+            events,
+            nonce,
+            budget,
+            policy: policy.clone(),
+            crashed: None,
+            _scratch: scratch,
+        })
     }
 
     /// Send one request line and wait for its answer frame.
     fn request(&mut self, message: &Value) -> anyhow::Result<Result<Value, Failure>> {
         if let Some(failure) = &self.crashed {
-            anyhow::bail!("this sandbox instance crashed earlier ({failure}) and must be discarded");
+            anyhow::bail!(
+                "this sandbox instance crashed earlier ({failure}) and must be discarded"
+            );
         }
         let mut line = serde_json::to_vec(message)?;
         line.push(b'\n');
@@ -238,13 +259,17 @@ impl StdioInstance {
     }
 
     fn send_and_wait(&mut self, line: Vec<u8>) -> Result<Value, Failure> {
-        let sent = self.stdin.as_ref().is_some_and(|tx| tx.send(Bytes::from(line)).is_ok());
+        let sent = self
+            .stdin
+            .as_ref()
+            .is_some_and(|tx| tx.send(Bytes::from(line)).is_ok());
         let wait = self.policy.timeout + GRACE;
         loop {
             match self.events.recv_timeout(wait) {
                 Ok(Event::Frame(frame)) => {
-                    return serde_json::from_slice(&frame)
-                        .map_err(|e| Failure::Protocol(format!("the runtime sent a malformed message: {e}")));
+                    return serde_json::from_slice(&frame).map_err(|e| {
+                        Failure::Protocol(format!("the runtime sent a malformed message: {e}"))
+                    });
                 }
                 Ok(Event::TooLarge) => {
                     return Err(Failure::Protocol(format!(
@@ -260,9 +285,13 @@ impl StdioInstance {
                         "the runtime exited before it was given work".into()
                     }))
                 }
-                Err(mpsc::RecvTimeoutError::Timeout) => return Err(Failure::Timeout(self.policy.timeout)),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    return Err(Failure::Timeout(self.policy.timeout))
+                }
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    return Err(Failure::Protocol("the runtime's thread ended unexpectedly".into()))
+                    return Err(Failure::Protocol(
+                        "the runtime's thread ended unexpectedly".into(),
+                    ))
                 }
             }
         }
@@ -290,20 +319,35 @@ fn json_field(text: &Option<String>) -> Value {
 }
 
 fn function_error(msg: &Value) -> FunctionError {
-    let text = |k: &str| msg.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let text = |k: &str| {
+        msg.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
     FunctionError {
         error_type: text("errorType"),
         error_message: text("errorMessage"),
         stack_trace: msg
             .get("stackTrace")
             .and_then(Value::as_array)
-            .map(|a| a.iter().map(|l| l.as_str().map(str::to_owned).unwrap_or_else(|| l.to_string())).collect())
+            .map(|a| {
+                a.iter()
+                    .map(|l| {
+                        l.as_str()
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| l.to_string())
+                    })
+                    .collect()
+            })
             .unwrap_or_default(),
     }
 }
 
 fn unexpected(msg: &Value, waiting_for: &str) -> Failure {
-    Failure::Protocol(format!("expected a `{waiting_for}` message from the runtime, got {msg}"))
+    Failure::Protocol(format!(
+        "expected a `{waiting_for}` message from the runtime, got {msg}"
+    ))
 }
 
 impl HostRuntime for StdioInstance {
@@ -344,7 +388,10 @@ impl HostRuntime for StdioInstance {
             Ok(answer) => match answer.get("type").and_then(Value::as_str) {
                 Some("result") => match answer.get("payload").and_then(Value::as_str) {
                     Some(payload) => super::check_response(
-                        Response { payload: payload.as_bytes().to_vec(), is_json: true },
+                        Response {
+                            payload: payload.as_bytes().to_vec(),
+                            is_json: true,
+                        },
                         &self.policy,
                     ),
                     None => self.protocol_crash(unexpected(&answer, "result")),
@@ -408,7 +455,11 @@ mod tests {
         for cut in 0..whole.len() {
             let (log, frames) = split(&[&whole[..cut], &whole[cut..]], 1000);
             assert_eq!(log, b"xy", "cut at {cut}");
-            assert_eq!(frames, vec![Piece::Frame(br#"{"a":1}"#.to_vec())], "cut at {cut}");
+            assert_eq!(
+                frames,
+                vec![Piece::Frame(br#"{"a":1}"#.to_vec())],
+                "cut at {cut}"
+            );
         }
         let bytes: Vec<&[u8]> = whole.chunks(1).collect();
         let (log, frames) = split(&bytes, 1000);
@@ -418,7 +469,10 @@ mod tests {
 
     #[test]
     fn a_wrong_nonce_or_broken_prefix_is_log_text() {
-        let forged = format!("\x1eLBX{}\x1f{{\"type\":\"result\",\"payload\":\"1\"}}\n", "f".repeat(32));
+        let forged = format!(
+            "\x1eLBX{}\x1f{{\"type\":\"result\",\"payload\":\"1\"}}\n",
+            "f".repeat(32)
+        );
         let (log, frames) = split(&[forged.as_bytes()], 1000);
         assert_eq!(log, forged.as_bytes());
         assert!(frames.is_empty());
@@ -446,7 +500,9 @@ mod tests {
     fn nonces_are_32_lowercase_hex_and_differ() {
         let (a, b) = (new_nonce(), new_nonce());
         assert_eq!(a.len(), 32);
-        assert!(a.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)));
+        assert!(a
+            .bytes()
+            .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)));
         assert_ne!(a, b);
     }
 }

@@ -62,7 +62,11 @@ pub struct Log {
 
 impl Log {
     pub fn new(sink: Arc<dyn LogSink>, limit: u64) -> Arc<Self> {
-        Arc::new(Self { sink, written: AtomicU64::new(0), limit })
+        Arc::new(Self {
+            sink,
+            written: AtomicU64::new(0),
+            limit,
+        })
     }
 }
 
@@ -79,8 +83,11 @@ impl ByteSink for Log {
         } else {
             self.sink.write(&bytes[..room]);
             self.sink.write(
-                format!("\n[lambdabox] log output truncated: the function wrote more than {} bytes\n", self.limit)
-                    .as_bytes(),
+                format!(
+                    "\n[lambdabox] log output truncated: the function wrote more than {} bytes\n",
+                    self.limit
+                )
+                .as_bytes(),
             );
         }
     }
@@ -124,7 +131,11 @@ impl OutputStream for GuestOutput {
 }
 
 impl tokio::io::AsyncWrite for GuestOutput {
-    fn poll_write(self: Pin<&mut Self>, _: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
         self.0.write(buf);
         Poll::Ready(Ok(buf.len()))
     }
@@ -148,7 +159,13 @@ struct StdinState {
 impl ChannelStdin {
     pub fn new() -> (mpsc::UnboundedSender<Bytes>, Self) {
         let (tx, rx) = mpsc::unbounded_channel();
-        (tx, Self(Arc::new(StdinState { rx: Mutex::new(rx), pending: Mutex::new(None) })))
+        (
+            tx,
+            Self(Arc::new(StdinState {
+                rx: Mutex::new(rx),
+                pending: Mutex::new(None),
+            })),
+        )
     }
 
     /// Wait until bytes (or the end of input) are available.
@@ -241,7 +258,10 @@ mod tests {
         log.write(b"abcdef");
         log.write(b"never");
         let text = String::from_utf8(sink.contents()).unwrap();
-        assert!(text.starts_with("12345678ab\n[lambdabox] log output truncated"), "{text}");
+        assert!(
+            text.starts_with("12345678ab\n[lambdabox] log output truncated"),
+            "{text}"
+        );
         assert_eq!(text.matches("truncated").count(), 1);
     }
 

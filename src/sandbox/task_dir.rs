@@ -30,24 +30,38 @@ impl TaskDir {
 /// (`functions.hello.package.artifact`).
 pub fn prepare(service_dir: &Path, artifact: Option<&Path>, key: &str) -> anyhow::Result<TaskDir> {
     let Some(artifact) = artifact else {
-        return Ok(TaskDir { path: service_dir.to_path_buf(), _unzipped: None });
+        return Ok(TaskDir {
+            path: service_dir.to_path_buf(),
+            _unzipped: None,
+        });
     };
     let file = std::fs::File::open(artifact).map_err(|e| {
         UsageError::new(format!("{key}: cannot open {}: {e}", artifact.display()))
             .hint("build the package first (e.g. `serverless package`) or fix the path")
     })?;
-    let tmp = tempfile::Builder::new().prefix("lambdabox-task-").tempdir().context("creating the code directory")?;
-    let dir = Dir::open_ambient_dir(tmp.path(), ambient_authority()).context("opening the code directory")?;
+    let tmp = tempfile::Builder::new()
+        .prefix("lambdabox-task-")
+        .tempdir()
+        .context("creating the code directory")?;
+    let dir = Dir::open_ambient_dir(tmp.path(), ambient_authority())
+        .context("opening the code directory")?;
     unzip(file, &dir).map_err(|e| match e {
         UnzipError::Hostile(why) => anyhow::Error::new(
-            UsageError::new(format!("{key}: {} is not a safe archive: {why}", artifact.display()))
-                .hint("lambdabox refuses archives whose entries would land outside the package"),
+            UsageError::new(format!(
+                "{key}: {} is not a safe archive: {why}",
+                artifact.display()
+            ))
+            .hint("lambdabox refuses archives whose entries would land outside the package"),
         ),
-        UnzipError::Bad(why) => {
-            anyhow::Error::new(UsageError::new(format!("{key}: cannot unzip {}: {why}", artifact.display())))
-        }
+        UnzipError::Bad(why) => anyhow::Error::new(UsageError::new(format!(
+            "{key}: cannot unzip {}: {why}",
+            artifact.display()
+        ))),
     })?;
-    Ok(TaskDir { path: tmp.path().to_path_buf(), _unzipped: Some(tmp) })
+    Ok(TaskDir {
+        path: tmp.path().to_path_buf(),
+        _unzipped: Some(tmp),
+    })
 }
 
 #[derive(Debug)]
@@ -65,7 +79,9 @@ fn inside(name: &str) -> Result<PathBuf, String> {
             Component::Normal(p) => clean.push(p),
             Component::CurDir => {}
             Component::ParentDir => return Err(format!("entry `{name}` climbs out with `..`")),
-            Component::RootDir | Component::Prefix(_) => return Err(format!("entry `{name}` is an absolute path")),
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(format!("entry `{name}` is an absolute path"))
+            }
         }
     }
     if name.contains('\\') {
@@ -106,28 +122,39 @@ fn unzip(file: std::fs::File, dir: &Dir) -> Result<(), UnzipError> {
             continue;
         }
         if entry.is_dir() {
-            dir.create_dir_all(&path).map_err(|e| bad(&format!("{name}: {e}")))?;
+            dir.create_dir_all(&path)
+                .map_err(|e| bad(&format!("{name}: {e}")))?;
             continue;
         }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            dir.create_dir_all(parent).map_err(|e| bad(&format!("{name}: {e}")))?;
+            dir.create_dir_all(parent)
+                .map_err(|e| bad(&format!("{name}: {e}")))?;
         }
         if entry.is_symlink() {
             let mut target = String::new();
-            entry.read_to_string(&mut target).map_err(|e| bad(&format!("{name}: {e}")))?;
+            entry
+                .read_to_string(&mut target)
+                .map_err(|e| bad(&format!("{name}: {e}")))?;
             if !link_stays_inside(&path, &target) {
-                return Err(UnzipError::Hostile(format!("symlink `{name}` points outside the archive (`{target}`)")));
+                return Err(UnzipError::Hostile(format!(
+                    "symlink `{name}` points outside the archive (`{target}`)"
+                )));
             }
-            dir.symlink(&target, &path).map_err(|e| bad(&format!("{name}: {e}")))?;
+            dir.symlink(&target, &path)
+                .map_err(|e| bad(&format!("{name}: {e}")))?;
             continue;
         }
-        let mut out = dir.create(&path).map_err(|e| bad(&format!("{name}: {e}")))?;
+        let mut out = dir
+            .create(&path)
+            .map_err(|e| bad(&format!("{name}: {e}")))?;
         let room = MAX_UNZIPPED_BYTES.saturating_sub(total);
-        let written =
-            std::io::copy(&mut (&mut entry).take(room + 1), &mut out).map_err(|e| bad(&format!("{name}: {e}")))?;
+        let written = std::io::copy(&mut (&mut entry).take(room + 1), &mut out)
+            .map_err(|e| bad(&format!("{name}: {e}")))?;
         total += written;
         if total > MAX_UNZIPPED_BYTES {
-            return Err(bad(&format!("its unzipped size exceeds Lambda's limit of {MAX_UNZIPPED_BYTES} bytes")));
+            return Err(bad(&format!(
+                "its unzipped size exceeds Lambda's limit of {MAX_UNZIPPED_BYTES} bytes"
+            )));
         }
     }
     Ok(())
@@ -139,7 +166,10 @@ mod tests {
     use std::io::Write as _;
     use zip::write::SimpleFileOptions;
 
-    fn zip_with(entries: &[(&str, Option<&str>)], symlinks: &[(&str, &str)]) -> tempfile::NamedTempFile {
+    fn zip_with(
+        entries: &[(&str, Option<&str>)],
+        symlinks: &[(&str, &str)],
+    ) -> tempfile::NamedTempFile {
         let file = tempfile::NamedTempFile::new().unwrap();
         let mut w = zip::ZipWriter::new(file.reopen().unwrap());
         for (name, body) in entries {
@@ -148,11 +178,14 @@ mod tests {
                     w.start_file(*name, SimpleFileOptions::default()).unwrap();
                     w.write_all(b.as_bytes()).unwrap();
                 }
-                None => w.add_directory(*name, SimpleFileOptions::default()).unwrap(),
+                None => w
+                    .add_directory(*name, SimpleFileOptions::default())
+                    .unwrap(),
             }
         }
         for (name, target) in symlinks {
-            w.add_symlink(*name, *target, SimpleFileOptions::default()).unwrap();
+            w.add_symlink(*name, *target, SimpleFileOptions::default())
+                .unwrap();
         }
         w.finish().unwrap();
         file
@@ -166,11 +199,32 @@ mod tests {
 
     #[test]
     fn unzips_files_dirs_and_inner_symlinks() {
-        let z = zip_with(&[("src/", None), ("src/h.js", Some("x")), ("./top.txt", Some("t"))], &[("src/l", "h.js")]);
-        let task = prepare(Path::new("/nonexistent"), Some(z.path()), "package.artifact").unwrap();
-        assert_eq!(std::fs::read_to_string(task.path().join("src/h.js")).unwrap(), "x");
-        assert_eq!(std::fs::read_to_string(task.path().join("top.txt")).unwrap(), "t");
-        assert_eq!(std::fs::read_to_string(task.path().join("src/l")).unwrap(), "x");
+        let z = zip_with(
+            &[
+                ("src/", None),
+                ("src/h.js", Some("x")),
+                ("./top.txt", Some("t")),
+            ],
+            &[("src/l", "h.js")],
+        );
+        let task = prepare(
+            Path::new("/nonexistent"),
+            Some(z.path()),
+            "package.artifact",
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(task.path().join("src/h.js")).unwrap(),
+            "x"
+        );
+        assert_eq!(
+            std::fs::read_to_string(task.path().join("top.txt")).unwrap(),
+            "t"
+        );
+        assert_eq!(
+            std::fs::read_to_string(task.path().join("src/l")).unwrap(),
+            "x"
+        );
         let dir = task.path().to_path_buf();
         drop(task);
         assert!(!dir.exists());
@@ -188,7 +242,11 @@ mod tests {
             (vec![], vec![("a/evil", "../../etc")]),
         ] {
             let z = zip_with(&entries, &links);
-            let msg = err_of(prepare(Path::new("/"), Some(z.path()), "functions.f.package.artifact"));
+            let msg = err_of(prepare(
+                Path::new("/"),
+                Some(z.path()),
+                "functions.f.package.artifact",
+            ));
             assert!(msg.starts_with("functions.f.package.artifact: "), "{msg}");
             assert!(msg.contains("not a safe archive"), "{msg}");
         }
@@ -197,7 +255,11 @@ mod tests {
 
     #[test]
     fn a_missing_artifact_is_a_usage_error() {
-        let msg = err_of(prepare(Path::new("/"), Some(Path::new("/no/such.zip")), "package.artifact"));
+        let msg = err_of(prepare(
+            Path::new("/"),
+            Some(Path::new("/no/such.zip")),
+            "package.artifact",
+        ));
         assert!(msg.contains("/no/such.zip"), "{msg}");
     }
 

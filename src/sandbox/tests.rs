@@ -64,11 +64,17 @@ fn start(wasm: &[u8], policy: &Policy) -> (StdioInstance, Arc<MemorySink>) {
     let root = ROOT.get_or_init(|| tempfile::tempdir().unwrap());
     let module = cache::module_in(root.path(), "test", wasm).unwrap();
     let log = Arc::new(MemorySink::default());
-    (StdioInstance::start(&module, policy, log.clone()).unwrap(), log)
+    (
+        StdioInstance::start(&module, policy, log.clone()).unwrap(),
+        log,
+    )
 }
 
 fn spec() -> HandlerSpec {
-    HandlerSpec { handler: "index.handler".into(), task_root: TASK_ROOT.into() }
+    HandlerSpec {
+        handler: "index.handler".into(),
+        task_root: TASK_ROOT.into(),
+    }
 }
 
 fn crash_of<T: std::fmt::Debug>(c: Called<T>) -> Failure {
@@ -83,10 +89,21 @@ fn stdio_transport_answers_many_invocations_and_separates_logs() {
     let (mut inst, log) = start(&command(ECHO, ""), &policy(5000, 64));
     assert_eq!(inst.init(&spec()).unwrap(), Called::Returned(()));
     for _ in 0..3 {
-        let got = inst.invoke(b"{\"a\": [1, 2]}", &InvokeContext::default()).unwrap();
-        assert_eq!(got, Called::Returned(crate::outcome::Response { payload: b"42".to_vec(), is_json: true }));
+        let got = inst
+            .invoke(b"{\"a\": [1, 2]}", &InvokeContext::default())
+            .unwrap();
+        assert_eq!(
+            got,
+            Called::Returned(crate::outcome::Response {
+                payload: b"42".to_vec(),
+                is_json: true
+            })
+        );
     }
-    assert_eq!(String::from_utf8(log.contents()).unwrap(), "log line\nlog line\n");
+    assert_eq!(
+        String::from_utf8(log.contents()).unwrap(),
+        "log line\nlog line\n"
+    );
 }
 
 #[test]
@@ -97,7 +114,10 @@ fn a_busy_loop_times_out_with_lambdas_message() {
     let failure = crash_of(inst.init(&spec()).unwrap());
     assert_eq!(failure, Failure::Timeout(Duration::from_millis(300)));
     assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
-    assert_eq!(failure.to_function_error().error_message, "Task timed out after 0.30 seconds");
+    assert_eq!(
+        failure.to_function_error().error_message,
+        "Task timed out after 0.30 seconds"
+    );
     // A crashed instance is discarded.
     assert!(inst.invoke(b"{}", &InvokeContext::default()).is_err());
 }
@@ -106,7 +126,10 @@ fn a_busy_loop_times_out_with_lambdas_message() {
 fn growing_memory_past_memory_size_is_out_of_memory() {
     let body = "(loop $grow (br_if $grow (i32.ne (memory.grow (i32.const 16)) (i32.const -1)))) unreachable";
     let (mut inst, _) = start(&command(body, ""), &policy(5000, 2));
-    assert_eq!(crash_of(inst.init(&spec()).unwrap()), Failure::OutOfMemory(2));
+    assert_eq!(
+        crash_of(inst.init(&spec()).unwrap()),
+        Failure::OutOfMemory(2)
+    );
 }
 
 #[test]
@@ -114,7 +137,10 @@ fn unbounded_recursion_is_a_stack_overflow_not_a_host_crash() {
     let extra = "(func $deep (param i32) (result i32) (i32.add (call $deep (i32.add (local.get 0) (i32.const 1))) (i32.const 1)))";
     let body = "(drop (call $deep (i32.const 0)))";
     let (mut inst, _) = start(&command(body, extra), &policy(10_000, 64));
-    assert_eq!(crash_of(inst.init(&spec()).unwrap()), Failure::StackOverflow);
+    assert_eq!(
+        crash_of(inst.init(&spec()).unwrap()),
+        Failure::StackOverflow
+    );
 }
 
 #[test]
@@ -123,14 +149,21 @@ fn any_other_trap_is_a_readable_failure() {
     let failure = crash_of(inst.init(&spec()).unwrap());
     let err = failure.to_function_error();
     assert_eq!(err.error_type, "Runtime.ExitError");
-    assert!(err.error_message.contains("unreachable"), "{}", err.error_message);
+    assert!(
+        err.error_message.contains("unreachable"),
+        "{}",
+        err.error_message
+    );
 }
 
 #[test]
 fn exiting_without_an_answer_is_reported() {
     let (mut inst, _) = start(&command("", ""), &policy(5000, 64));
     let failure = crash_of(inst.init(&spec()).unwrap());
-    assert!(failure.to_string().contains("exited without answering"), "{failure}");
+    assert!(
+        failure.to_string().contains("exited without answering"),
+        "{failure}"
+    );
 }
 
 #[test]
@@ -141,7 +174,10 @@ fn the_deterministic_wall_clock_is_frozen_at_the_epoch() {
     (if (i64.eq (i64.load (i32.const 48)) (i64.const 946684800000000000))
       (then (call $frame (i32.const 200) (i32.const 17))))"#;
     let mut p = policy(5000, 64);
-    p.determinism = Some(Determinism { epoch_secs: 946_684_800, seed: 0 });
+    p.determinism = Some(Determinism {
+        epoch_secs: 946_684_800,
+        seed: 0,
+    });
     let (mut inst, _) = start(&command(body, ""), &p);
     assert_eq!(inst.init(&spec()).unwrap(), Called::Returned(()));
     // Without --deterministic the real clock shows.

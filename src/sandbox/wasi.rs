@@ -21,7 +21,12 @@ pub struct GuestStdio {
 }
 
 /// Build the WASI context for `policy`, with `tmp` as the guest's `/tmp`.
-pub fn build_ctx(policy: &Policy, tmp: &Path, clock: &Arc<Clock>, stdio: GuestStdio) -> anyhow::Result<WasiCtxBuilder> {
+pub fn build_ctx(
+    policy: &Policy,
+    tmp: &Path,
+    clock: &Arc<Clock>,
+    stdio: GuestStdio,
+) -> anyhow::Result<WasiCtxBuilder> {
     let mut b = WasiCtxBuilder::new();
     preopen(&mut b, &policy.task_root, TASK_ROOT, false)?;
     if let Some(runtime_dir) = &policy.runtime_dir {
@@ -32,7 +37,9 @@ pub fn build_ctx(policy: &Policy, tmp: &Path, clock: &Arc<Clock>, stdio: GuestSt
         preopen(&mut b, &extra.host, &extra.guest, extra.writable)?;
     }
 
-    b.envs(&policy.env).args(&policy.args).initial_cwd(&policy.cwd);
+    b.envs(&policy.env)
+        .args(&policy.args)
+        .initial_cwd(&policy.cwd);
 
     if let Some(stdin) = stdio.stdin {
         b.stdin(stdin);
@@ -40,21 +47,33 @@ pub fn build_ctx(policy: &Policy, tmp: &Path, clock: &Arc<Clock>, stdio: GuestSt
     b.stdout(stdio.stdout).stderr(stdio.stderr);
 
     if clock.is_virtual() {
-        b.wall_clock(SharedClock(clock.clone())).monotonic_clock(SharedClock(clock.clone()));
+        b.wall_clock(SharedClock(clock.clone()))
+            .monotonic_clock(SharedClock(clock.clone()));
     }
     if let Some(det) = policy.determinism {
         // Every source of randomness the guest can reach is derived from the seed.
         b.secure_random(rand::rngs::StdRng::seed_from_u64(det.seed))
-            .insecure_random(rand::rngs::StdRng::seed_from_u64(det.seed ^ 0x9e37_79b9_7f4a_7c15))
+            .insecure_random(rand::rngs::StdRng::seed_from_u64(
+                det.seed ^ 0x9e37_79b9_7f4a_7c15,
+            ))
             .insecure_random_seed(u128::from(det.seed) << 64 | 0x6c62_6f78);
     }
     Ok(b)
 }
 
 fn preopen(b: &mut WasiCtxBuilder, host: &Path, guest: &str, writable: bool) -> anyhow::Result<()> {
-    let perms = if writable { FsPerms::ReadWrite } else { FsPerms::ReadOnly };
+    let perms = if writable {
+        FsPerms::ReadWrite
+    } else {
+        FsPerms::ReadOnly
+    };
     b.preopened_dir(host, guest, perms)
         .map_err(|e| anyhow::anyhow!("{e:?}"))
-        .with_context(|| format!("cannot make {} visible to the sandbox as {guest}", host.display()))?;
+        .with_context(|| {
+            format!(
+                "cannot make {} visible to the sandbox as {guest}",
+                host.display()
+            )
+        })?;
     Ok(())
 }
