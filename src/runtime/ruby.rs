@@ -12,7 +12,7 @@ use crate::exit::UsageError;
 use crate::invocation::LocalInvocation;
 use crate::outcome::{FunctionError, InvokeResult};
 use crate::sandbox::ruby_reactor::{self, RubyInstance};
-use crate::sandbox::{Failure, StderrSink};
+use crate::sandbox::{Failure, LogSink, StderrSink};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::sync::Arc;
@@ -34,6 +34,14 @@ pub fn snapshot_key() -> String {
 
 /// Run one Ruby invocation locally; logs go to stderr.
 pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
+    invoke_local_with_log(inv, Arc::new(StderrSink))
+}
+
+/// Run one Ruby invocation locally, its log stream going to `log`.
+pub fn invoke_local_with_log(
+    inv: &LocalInvocation,
+    log: Arc<dyn LogSink>,
+) -> anyhow::Result<InvokeResult> {
     if !inv.mounts.is_empty() {
         return Err(UsageError::new(format!(
             "--mount: the {} runtime cannot see extra directories (its pre-initialized interpreter has a fixed set of preopens)",
@@ -55,7 +63,7 @@ pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
     let task = local::task_dir(inv)?;
     let mut policy = local::policy(inv, &task)?;
     ruby_reactor::add_var_preopen(&mut policy, &ruby_reactor::empty_dir(store.root())?);
-    let mut instance = RubyInstance::start(&module, &policy, Arc::new(StderrSink))?;
+    let mut instance = RubyInstance::start(&module, &policy, log)?;
     local::run(&mut instance, inv, failure_error)
 }
 

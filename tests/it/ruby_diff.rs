@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 const NONCE: &str = "5f0c8e2a9b7d41c3a6e2f0b9d8c7a615";
 
@@ -262,4 +263,389 @@ fn bootstrap_frames_cannot_be_forged_by_the_handler() {
         run.stdout_rest
     );
     assert!(!run.stderr.contains(NONCE) && !run.stdout_rest.contains(NONCE));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inside the sandbox (in process, through `runtime::ruby`), needs the artifact scripts/setup.sh
+// fetches; it is installed into the runtime store here the way `runtimes install ruby` does.
+
+mod sandboxed {
+    use super::*;
+    use indexmap::IndexMap;
+    use lambdabox::config::service::Function;
+    use lambdabox::invocation::{Determinism, Event, LocalInvocation};
+    use lambdabox::outcome::{FunctionError, InvokeResult};
+    use lambdabox::runtime::artifacts::{Installed, Store, RUBY};
+    use lambdabox::sandbox::MemorySink;
+    use std::path::Path;
+    use std::sync::{Arc, Mutex};
+
+    /// Where scripts/setup.sh leaves the pinned `ruby+stdlib.wasm`.
+    fn downloaded_artifact() -> PathBuf {
+        dirs::home_dir()
+            .unwrap()
+            .join(".cache/lambdabox/downloads/ruby-3.4-wasm-wasi-2.10.1/ruby+stdlib.wasm")
+    }
+
+    /// Install the artifact and build the snapshot once per test process (it takes minutes).
+    fn ready() {
+        static PREPARED: Mutex<bool> = Mutex::new(false);
+        let mut prepared = PREPARED.lock().unwrap_or_else(|e| e.into_inner());
+        if *prepared {
+            return;
+        }
+        let store = Store::from_env();
+        let path = match store.installed(&RUBY) {
+            Installed::Present(path) => path,
+            Installed::Missing => {
+                let source = downloaded_artifact();
+                assert!(
+                    source.is_file(),
+                    "{} missing: run scripts/setup.sh",
+                    source.display()
+                );
+                store
+                    .install_from(&RUBY, &source)
+                    .expect("install the ruby artifact")
+            }
+        };
+        lambdabox::runtime::ruby::prepare(&store, &path).expect("build the ruby snapshot");
+        *prepared = true;
+    }
+
+    pub struct Call {
+        pub handler: String,
+        pub dir: PathBuf,
+        pub event: String,
+        pub timeout: Duration,
+        pub memory_mb: u32,
+        pub user_context: Option<Value>,
+        pub deterministic: bool,
+        pub env: Vec<(&'static str, &'static str)>,
+    }
+
+    pub fn call(dir: &Path, handler: &str, event: &str) -> Call {
+        Call {
+            handler: handler.to_owned(),
+            dir: dir.to_owned(),
+            event: event.to_owned(),
+            timeout: Duration::from_secs(6),
+            memory_mb: 256,
+            user_context: None,
+            deterministic: false,
+            env: Vec::new(),
+        }
+    }
+
+    impl Call {
+        fn invocation(&self) -> LocalInvocation {
+            let name = "ruby-svc-dev-fn".to_owned();
+            let mut env: IndexMap<String, String> = [
+                ("AWS_LAMBDA_FUNCTION_NAME", name.as_str()),
+                ("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
+                ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256"),
+                ("AWS_REGION", "us-east-1"),
+                ("LAMBDA_TASK_ROOT", "/var/task"),
+                ("IS_LOCAL", "true"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+            env.extend(
+                self.env
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+            );
+            LocalInvocation {
+                service_name: "ruby-svc".into(),
+                service_dir: self.dir.clone(),
+                stage: "dev".into(),
+                region: "us-east-1".into(),
+                function: Function {
+                    key: "fn".into(),
+                    name: name.clone(),
+                    handler: Some(self.handler.clone()),
+                    runtime: Some("ruby3.4".into()),
+                    memory_size: self.memory_mb,
+                    timeout: self.timeout,
+                    environment: IndexMap::new(),
+                    artifact: None,
+                    image: false,
+                },
+                runtime: "ruby3.4".into(),
+                handler: self.handler.clone(),
+                event: Event {
+                    json: self.event.clone(),
+                    from_json: true,
+                },
+                user_context: self.user_context.clone(),
+                env,
+                request_id: "c0ffee00-0000-4000-8000-000000000001".into(),
+                invoked_function_arn: format!(
+                    "arn:aws:lambda:us-east-1:123456789012:function:{name}"
+                ),
+                log_group_name: format!("/aws/lambda/{name}"),
+                log_stream_name: "2026/11/28/[$LATEST]0123456789abcdef".into(),
+                deterministic: self.deterministic.then_some(Determinism {
+                    epoch_secs: 946_684_800,
+                    seed: 7,
+                }),
+                allowed_outbound_hosts: Vec::new(),
+                mounts: Vec::new(),
+            }
+        }
+
+        /// The result and the log stream.
+        pub fn run(&self) -> (Result<String, FunctionError>, String) {
+            ready();
+            let log = Arc::new(MemorySink::default());
+            let result =
+                lambdabox::runtime::ruby::invoke_local_with_log(&self.invocation(), log.clone())
+                    .unwrap_or_else(|e| panic!("lambdabox failed: {e:#}"));
+            let logs = String::from_utf8(log.contents()).unwrap();
+            match result {
+                InvokeResult::Ok(response) => {
+                    (Ok(String::from_utf8(response.payload).unwrap()), logs)
+                }
+                InvokeResult::Err(err) => (Err(err), logs),
+            }
+        }
+    }
+}
+
+use sandboxed::call;
+
+fn corpus() -> PathBuf {
+    fixtures().join("corpus")
+}
+
+/// The handler a corpus case names on its first line (`# handler: X`), else `<case>.handler`.
+fn corpus_handler(case: &str) -> String {
+    let source = std::fs::read_to_string(corpus().join(format!("{case}.rb"))).unwrap();
+    source
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# handler: "))
+        .map(str::to_owned)
+        .unwrap_or(format!("{case}.handler"))
+}
+
+#[test]
+fn differential_corpus_matches_native_ruby() {
+    assert!(
+        native_ruby_available(),
+        "native ruby is missing: scripts/setup.sh installs Debian's ruby"
+    );
+    let mut cases: Vec<String> = std::fs::read_dir(corpus())
+        .unwrap()
+        .filter_map(|e| {
+            e.unwrap()
+                .file_name()
+                .to_str()?
+                .strip_suffix(".rb")
+                .map(str::to_owned)
+        })
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 8, "{cases:?}");
+    let mut mismatches = Vec::new();
+    for case in &cases {
+        let handler = corpus_handler(case);
+        let event_file = corpus().join(format!("{case}.json"));
+        let native = Command::new("ruby")
+            .arg(repo().join("tests/support/ruby-harness.rb"))
+            .arg(corpus())
+            .arg(&handler)
+            .arg(&event_file)
+            .env_clear()
+            .output()
+            .unwrap();
+        let native: Value = serde_json::from_slice(&native.stdout).unwrap_or_else(|e| {
+            panic!(
+                "{case}: harness output is not JSON ({e}): {}",
+                String::from_utf8_lossy(&native.stderr)
+            )
+        });
+        let event = std::fs::read_to_string(&event_file).unwrap();
+        let (sandboxed, _) = call(&corpus(), &handler, event.trim()).run();
+        let sandboxed = match sandboxed {
+            Ok(payload) => json!({ "payload": payload }),
+            Err(err) => json!({ "errorType": err.error_type, "errorMessage": err.error_message }),
+        };
+        if sandboxed != native {
+            mismatches.push(format!(
+                "{case}:\n  native:  {native}\n  sandbox: {sandboxed}"
+            ));
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "results differ from native ruby:\n{}",
+        mismatches.join("\n")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The runtime scenarios, inside the sandbox (tests/fixtures/services/ruby-scenarios).
+
+fn scenarios() -> PathBuf {
+    repo().join("tests/fixtures/services/ruby-scenarios")
+}
+
+fn ok_json(result: Result<String, lambdabox::outcome::FunctionError>) -> Value {
+    let payload = result.unwrap_or_else(|e| panic!("function error: {e:?}"));
+    serde_json::from_str(&payload).unwrap()
+}
+
+#[test]
+fn sandbox_returns_results_and_keeps_logs_apart() {
+    let (result, logs) = call(
+        &scenarios(),
+        "handler.result",
+        r#"{"n":[1,2.5,"x"],"big":123456789012345678901234567890}"#,
+    )
+    .run();
+    let payload = result.unwrap();
+    assert_eq!(
+        payload,
+        r#"{"message":"hello from ruby","input":{"n":[1,2.5,"x"],"big":123456789012345678901234567890}}"#
+    );
+    let (result, logs2) = call(&scenarios(), "handler.logs", "{}").run();
+    assert_eq!(result.unwrap(), r#""logged""#);
+    for line in [
+        "puts line",
+        "print line",
+        "warn line",
+        "stderr line",
+        "logger line",
+        "raw stdout line",
+    ] {
+        assert!(
+            logs2.contains(line),
+            "{line:?} missing from the log stream: {logs2:?}"
+        );
+    }
+    assert!(!logs.contains("LBX"), "{logs:?}");
+}
+
+#[test]
+fn sandbox_reports_errors_like_the_aws_runtime() {
+    let (result, _) = call(&scenarios(), "handler.error", "{}").run();
+    let err = result.unwrap_err();
+    assert_eq!(
+        (err.error_type.as_str(), err.error_message.as_str()),
+        ("ArgumentError", "something broke")
+    );
+    assert!(
+        err.stack_trace[0].starts_with("/var/task/handler.rb:"),
+        "{:?}",
+        err.stack_trace
+    );
+
+    let (result, _) = call(&scenarios(), "nope.handler", "{}").run();
+    let err = result.unwrap_err();
+    assert_eq!(err.error_type, "Init<LoadError>");
+    assert_eq!(err.error_message, "cannot load such file -- nope");
+
+    let (result, _) = call(&scenarios(), "handler.recurse", "{}").run();
+    assert_eq!(result.unwrap_err().error_type, "SystemStackError");
+}
+
+#[test]
+fn sandbox_calls_module_class_methods_in_subdirectories() {
+    let (result, _) = call(&scenarios(), "lib/nested/app.Service::Handler.call", "[1]").run();
+    assert_eq!(ok_json(result), json!({"nested": true, "event": [1]}));
+}
+
+#[test]
+fn sandbox_context_has_the_invocation_fields_and_the_user_context() {
+    let mut c = call(&scenarios(), "handler.context_fields", "{}");
+    c.user_context = Some(json!({"function_version": "42"}));
+    let got = ok_json(c.run().0);
+    assert_eq!(got["functionName"], "ruby-svc-dev-fn");
+    assert_eq!(got["functionVersion"], "42");
+    assert_eq!(
+        got["invokedFunctionArn"],
+        "arn:aws:lambda:us-east-1:123456789012:function:ruby-svc-dev-fn"
+    );
+    assert_eq!(got["memoryLimitInMB"], "256");
+    assert_eq!(got["awsRequestId"], "c0ffee00-0000-4000-8000-000000000001");
+    assert_eq!(got["logGroupName"], "/aws/lambda/ruby-svc-dev-fn");
+    let remaining = got["remaining"].as_u64().unwrap();
+    assert!(remaining > 1000 && remaining <= 6000, "{remaining}");
+}
+
+#[test]
+fn sandbox_enforces_the_timeout() {
+    let mut c = call(&scenarios(), "handler.spin", "{}");
+    c.timeout = Duration::from_secs(1);
+    let started = std::time::Instant::now();
+    let err = c.run().0.unwrap_err();
+    assert_eq!(err.error_message, "Task timed out after 1.00 seconds");
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn sandbox_caps_memory() {
+    let mut c = call(&scenarios(), "handler.hog", "{}");
+    c.memory_mb = 128;
+    let err = c.run().0.unwrap_err();
+    assert!(
+        err.error_type == "NoMemoryError" || err.error_type == "Runtime.OutOfMemory",
+        "{err:?}"
+    );
+}
+
+#[test]
+fn sandbox_hides_the_host() {
+    let got = ok_json(call(&scenarios(), "handler.escape", "{}").run().0);
+    assert_eq!(got["/etc/passwd"], "absent");
+    assert_eq!(got["/var/task/../../etc/passwd"], "absent");
+    assert_eq!(got["/root"], "absent");
+    assert_eq!(got["/proc/self/environ"], "absent");
+    assert_ne!(got["write /var/task"], "written");
+    assert!(!scenarios().join("pwned").exists());
+
+    std::env::set_var("LAMBDABOX_RUBY_CANARY", "host-secret");
+    let mut c = call(&scenarios(), "handler.environment", "{}");
+    c.env = vec![("GREETING", "hello")];
+    let env = ok_json(c.run().0);
+    assert_eq!(env["GREETING"], "hello");
+    assert_eq!(env["IS_LOCAL"], "true");
+    assert!(
+        env.get("LAMBDABOX_RUBY_CANARY").is_none() && env.get("HOME").is_none(),
+        "{env}"
+    );
+}
+
+#[test]
+fn sandbox_tmp_is_writable_and_fresh() {
+    for _ in 0..2 {
+        let got = ok_json(call(&scenarios(), "handler.tmp", "{}").run().0);
+        assert_eq!(
+            got,
+            json!({"read": "kept in /tmp", "entries": ["note.txt"]})
+        );
+    }
+}
+
+#[test]
+fn sandbox_deterministic_runs_print_the_same_bytes_and_others_differ() {
+    let run = |deterministic: bool| {
+        let mut c = call(&scenarios(), "handler.deterministic", "{}");
+        c.deterministic = deterministic;
+        c.run().0.unwrap()
+    };
+    let (a, b) = (run(true), run(true));
+    assert_eq!(a, b);
+    assert!(a.contains(r#""now":"2000-01-01T00:00:00"#), "{a}");
+    assert_ne!(
+        run(false),
+        run(false),
+        "without --deterministic the snapshot's random state is re-seeded"
+    );
 }
