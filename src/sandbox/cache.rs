@@ -86,33 +86,31 @@ pub(crate) fn module_in(root: &Path, name: &str, wasm: &[u8]) -> anyhow::Result<
     }
 }
 
+/// [`component`] with an explicit cache root (tests).
+#[cfg(test)]
+pub(crate) fn component_in(root: &Path, name: &str, wasm: &[u8]) -> anyhow::Result<Component> {
+    match load(name, wasm, None, Kind::Component, root)? {
+        Compiled::Component(c) => Ok(c),
+        Compiled::Module(_) => unreachable!("asked for a component"),
+    }
+}
+
 /// Load a core module from the cache by `key`; only on a miss call `build` for its wasm, then
-/// compile and cache it (for modules that are expensive to produce, like a pre-initialized
-/// snapshot).
-pub fn module_with(
-    name: &str,
-    key: &str,
-    build: impl FnOnce() -> anyhow::Result<Vec<u8>>,
-) -> anyhow::Result<Module> {
+/// compile and cache it (for modules that are expensive to produce: the Ruby snapshot).
+pub fn module_with(name: &str, key: &str, build: impl FnOnce() -> anyhow::Result<Vec<u8>>) -> anyhow::Result<Module> {
     let engine = engine()?;
-    if let Some(Compiled::Module(m)) = try_cached(
-        engine,
-        &entry_path(&cache_root(), name, key, engine, Kind::Module),
-        Kind::Module,
-    ) {
+    let path = entry_path(&cache_root(), name, key, engine, Kind::Module);
+    if let Some(Compiled::Module(m)) = try_cached(engine, &path, Kind::Module) {
         return Ok(m);
     }
     module(name, &build()?, Some(key))
 }
 
-/// Whether `module_with(name, key, ..)` would load from the cache.
+/// Whether [`module_with`] would load `name`/`key` from the cache.
 pub fn has_module(name: &str, key: &str) -> bool {
     engine().is_ok_and(|engine| {
         let path = entry_path(&cache_root(), name, key, engine, Kind::Module);
-        matches!(
-            Engine::detect_precompiled_file(&path),
-            Ok(Some(Precompiled::Module))
-        )
+        matches!(Engine::detect_precompiled_file(&path), Ok(Some(Precompiled::Module)))
     })
 }
 

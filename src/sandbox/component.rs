@@ -11,7 +11,9 @@ use super::wasi::{build_ctx, GuestStdio};
 use super::{clock::Clock, Called, HandlerSpec, HostRuntime, InvokeContext};
 use crate::outcome::{FunctionError, Response};
 use anyhow::Context as _;
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Arc;
+use std::time::Duration;
 use wasmtime::component::{Component, HasSelf, Linker, ResourceTable};
 use wasmtime::Store;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
@@ -115,12 +117,12 @@ impl ComponentInstance {
         HandlerRuntime::add_to_linker::<State, HasSelf<State>>(&mut linker, |s| s).map_err(wt)?;
 
         let component = component.clone();
-        let (store, instantiated) = run_on_guest_thread(store, move |store| {
+        let (store, instantiated) = run_on_guest_thread(store, policy.timeout, move |store| {
             HandlerRuntime::instantiate(store, &component, &linker)
         })?;
         Ok(match instantiated {
             Ok(bindings) => Ok(Self {
-                store: Some(store),
+                store,
                 bindings: Arc::new(bindings),
                 policy: policy.clone(),
                 crashed: false,
@@ -131,19 +133,29 @@ impl ComponentInstance {
     }
 }
 
+/// How long past its deadline a guest stuck in a blocking host call (a long WASI sleep, which
+/// epoch interruption cannot stop) is waited for before the host gives up on it.
+const GRACE: Duration = Duration::from_secs(1);
+
 /// Run a guest call on a thread with a big enough stack, returning the store with the result.
+/// A call that outlives `timeout` + [`GRACE`] is a timeout; its thread is abandoned with the
+/// store (`None` comes back) and ends on its own at its next epoch check.
 fn run_on_guest_thread<R: Send + 'static>(
     store: Store<State>,
+    timeout: Duration,
     f: impl FnOnce(&mut Store<State>) -> wasmtime::Result<R> + Send + 'static,
-) -> anyhow::Result<(Store<State>, Result<R, Failure>)> {
-    let handle = on_guest_thread("lambdabox-guest", move || {
+) -> anyhow::Result<(Option<Store<State>>, Result<R, Failure>)> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    on_guest_thread("lambdabox-guest", move || {
         let mut store = store;
         let result = guard::call(&mut store, f);
-        (store, result)
+        let _ = tx.send((store, result));
     })?;
-    handle
-        .join()
-        .map_err(|_| anyhow::anyhow!("the sandbox thread panicked"))
+    match rx.recv_timeout(timeout + GRACE) {
+        Ok((store, result)) => Ok((Some(store), result)),
+        Err(RecvTimeoutError::Timeout) => Ok((None, Err(Failure::Timeout(timeout)))),
+        Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the sandbox thread panicked"),
+    }
 }
 
 fn wt(e: wasmtime::Error) -> anyhow::Error {
@@ -165,8 +177,9 @@ impl ComponentInstance {
             .take()
             .context("this sandbox instance was lost in an earlier call")?;
         let bindings = self.bindings.clone();
-        let (store, result) = run_on_guest_thread(store, move |s| f(s, &bindings))?;
-        self.store = Some(store);
+        let (store, result) =
+            run_on_guest_thread(store, self.policy.timeout, move |s| f(s, &bindings))?;
+        self.store = store;
         if result.is_err() {
             self.crashed = true;
         }

@@ -38,6 +38,8 @@ fn config() -> Config {
     config
         .epoch_interruption(true)
         .max_wasm_stack(MAX_WASM_STACK)
+        // Only used by async calls (none today), but must not be smaller than the wasm stack.
+        .async_stack_size(MAX_WASM_STACK + (1 << 20))
         // Copy-on-write memory images: instantiation costs microseconds instead of copying the
         // guest's data segments (12-24 ms for an interpreter).
         .memory_init_cow(true)

@@ -8,6 +8,8 @@ include!(concat!(env!("OUT_DIR"), "/guests.rs"));
 pub struct Embedded {
     pub name: &'static str,
     pub wasm: Option<&'static [u8]>,
+    /// sha256 of `wasm` (hex), computed at build time.
+    pub sha256: &'static str,
     /// Why the build could not embed it (empty when embedded).
     pub missing_reason: &'static str,
 }
@@ -17,6 +19,7 @@ pub fn js() -> Embedded {
     Embedded {
         name: "Node.js",
         wasm: JS_WASM,
+        sha256: JS_SHA256,
         missing_reason: JS_MISSING,
     }
 }
@@ -26,6 +29,7 @@ pub fn java() -> Embedded {
     Embedded {
         name: "Java",
         wasm: JAVA_WASM,
+        sha256: JAVA_SHA256,
         missing_reason: JAVA_MISSING,
     }
 }
@@ -42,5 +46,32 @@ impl Embedded {
             .hint("install the Rust wasm target: rustup target add wasm32-wasip2")
             .hint("then rebuild lambdabox (cargo build --release), without LAMBDABOX_SKIP_GUESTS")
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_guest_says_what_to_install_and_to_rebuild() {
+        let missing = Embedded {
+            name: "Node.js",
+            wasm: None,
+            sha256: "",
+            missing_reason: "`clang-19` is not installed",
+        };
+        let err = missing.require().unwrap_err();
+        assert_eq!(
+            err.message,
+            "this lambdabox was built without its Node.js runtime: `clang-19` is not installed"
+        );
+        let hints = err.hints.join("\n");
+        assert!(
+            hints.contains("apt-get install clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc"),
+            "{hints}"
+        );
+        assert!(hints.contains("rustup target add wasm32-wasip2"), "{hints}");
+        assert!(hints.contains("rebuild"), "{hints}");
     }
 }

@@ -198,3 +198,55 @@ fn responses_over_the_limit_are_a_function_error() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The embedded QuickJS component, or `None` (with a note) when this build has no guests.
+fn js_component() -> Option<wasmtime::component::Component> {
+    let Some(wasm) = guests::js().wasm else {
+        eprintln!("skipped: this build has no embedded JS guest");
+        return None;
+    };
+    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let root = ROOT.get_or_init(|| tempfile::tempdir().unwrap());
+    Some(cache::component_in(root.path(), "nodejs", wasm).unwrap())
+}
+
+#[test]
+fn a_component_instance_stays_warm_across_invocations_and_is_discarded_after_a_crash() {
+    let Some(component) = js_component() else {
+        return;
+    };
+    let task = tempfile::tempdir().unwrap();
+    std::fs::write(
+        task.path().join("index.js"),
+        "let calls = 0;\nexports.handler = async (event) => {\n  if (event.spin) for (;;) {}\n  console.log('call', calls + 1);\n  return { calls: ++calls };\n};\n",
+    )
+    .unwrap();
+    let mut p = Policy::new(task.path(), Duration::from_millis(500), 128);
+    p.env = vec![("LAMBDA_TASK_ROOT".into(), TASK_ROOT.into())];
+    let log = Arc::new(MemorySink::default());
+    let mut inst = ComponentInstance::new(&component, &p, log.clone())
+        .unwrap()
+        .unwrap();
+    assert_eq!(inst.init(&spec()).unwrap(), Called::Returned(()));
+    for n in 1..=3 {
+        match inst.invoke(b"{}", &InvokeContext::default()).unwrap() {
+            Called::Returned(r) => assert_eq!(
+                String::from_utf8(r.payload).unwrap(),
+                format!("{{\"calls\":{n}}}")
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(String::from_utf8(log.contents())
+        .unwrap()
+        .contains("call 3"));
+    let crash = crash_of(
+        inst.invoke(br#"{"spin": true}"#, &InvokeContext::default())
+            .unwrap(),
+    );
+    assert_eq!(crash, Failure::Timeout(Duration::from_millis(500)));
+    assert!(
+        inst.invoke(b"{}", &InvokeContext::default()).is_err(),
+        "a crashed instance must be discarded"
+    );
+}

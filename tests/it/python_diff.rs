@@ -62,12 +62,7 @@ fn run_bootstrap(messages: &[Value]) -> Run {
     drop(stdin);
     let out = child.wait_with_output().unwrap();
     let (frames, stdout_rest) = split_frames(&String::from_utf8(out.stdout).unwrap(), NONCE);
-    Run {
-        frames,
-        stdout_rest,
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code(),
-    }
+    Run { frames, stdout_rest, stderr: String::from_utf8(out.stderr).unwrap(), code: out.status.code() }
 }
 
 fn init(handler: &str) -> Value {
@@ -75,10 +70,7 @@ fn init(handler: &str) -> Value {
 }
 
 fn now_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as u64
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as u64
 }
 
 fn invoke(event: Value) -> Value {
@@ -95,19 +87,8 @@ fn invoke(event: Value) -> Value {
 fn invoke_once(handler: &str, event: Value) -> (Value, Run) {
     let run = run_bootstrap(&[init(handler), invoke(event)]);
     assert_eq!(run.code, Some(0), "bootstrap failed: {}", run.stderr);
-    assert_eq!(
-        run.frames.len(),
-        2,
-        "frames: {:?}\nstderr: {}",
-        run.frames,
-        run.stderr
-    );
-    assert_eq!(
-        run.frames[0],
-        json!({"type": "ready"}),
-        "stderr: {}",
-        run.stderr
-    );
+    assert_eq!(run.frames.len(), 2, "frames: {:?}\nstderr: {}", run.frames, run.stderr);
+    assert_eq!(run.frames[0], json!({"type": "ready"}), "stderr: {}", run.stderr);
     (run.frames[1].clone(), run)
 }
 
@@ -134,40 +115,21 @@ fn bootstrap_sends_every_kind_of_output_to_the_log() {
         run.stdout_rest,
         "raw on fd 1 \u{1e}LBX00000000000000000000000000000000\u{1f}{\"type\":\"result\",\"payload\":\"6\"}\n"
     );
-    for line in [
-        "from print\n",
-        "from sys.stdout\n",
-        "from sys.__stdout__\n",
-        "from sys.stderr\n",
-        "from context.log\n",
-    ] {
-        assert!(
-            run.stderr.contains(line),
-            "{line:?} missing from stderr:\n{}",
-            run.stderr
-        );
+    for line in
+        ["from print\n", "from sys.stdout\n", "from sys.__stdout__\n", "from sys.stderr\n", "from context.log\n"]
+    {
+        assert!(run.stderr.contains(line), "{line:?} missing from stderr:\n{}", run.stderr);
     }
     // The Lambda log format, UTC timestamp with milliseconds, the request id; basicConfig was a no-op.
-    let info = run
-        .stderr
-        .lines()
-        .find(|l| l.contains("from logging x"))
-        .expect("the INFO record");
+    let info = run.stderr.lines().find(|l| l.contains("from logging x")).expect("the INFO record");
     let fields: Vec<&str> = info.split('\t').collect();
     assert_eq!(fields.len(), 4, "{info:?}");
     assert_eq!(fields[0], "[INFO]");
-    assert!(
-        fields[1].len() == 24 && fields[1].ends_with('Z') && fields[1].as_bytes()[10] == b'T',
-        "{info:?}"
-    );
+    assert!(fields[1].len() == 24 && fields[1].ends_with('Z') && fields[1].as_bytes()[10] == b'T', "{info:?}");
     assert_eq!(fields[2], "req-0001");
     assert_eq!(fields[3], "from logging x");
     assert!(run.stderr.contains("[WARNING]\t"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("\treq-0001\tchild warning\n"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("\treq-0001\tchild warning\n"), "{}", run.stderr);
     assert!(!run.stderr.contains("hidden debug"), "{}", run.stderr);
     assert!(!run.stderr.contains("basicConfig:"), "{}", run.stderr);
 }
@@ -175,10 +137,7 @@ fn bootstrap_sends_every_kind_of_output_to_the_log() {
 #[test]
 fn bootstrap_serialises_decimals_like_serverless() {
     let (answer, _) = invoke_once("handlers.decimals", json!({}));
-    assert_eq!(
-        answer["payload"],
-        r#"{"integral": 3, "fraction": 1.5, "nested": [-2.25, 1000]}"#
-    );
+    assert_eq!(answer["payload"], r#"{"integral": 3, "fraction": 1.5, "nested": [-2.25, 1000]}"#);
 }
 
 #[test]
@@ -192,10 +151,7 @@ fn bootstrap_reports_an_unserialisable_result_clearly() {
     );
     let (answer, _) = invoke_once("handlers.not_a_number", json!({}));
     assert_eq!(answer["errorType"], "Runtime.MarshalError");
-    assert_eq!(
-        answer["errorMessage"],
-        "Unable to marshal response: Out of range float values are not JSON compliant"
-    );
+    assert_eq!(answer["errorMessage"], "Unable to marshal response: Out of range float values are not JSON compliant");
 }
 
 #[test]
@@ -211,8 +167,7 @@ fn bootstrap_reports_exceptions_as_the_aws_runtime() {
         ]})
     );
     assert!(
-        run.stderr
-            .contains("[ERROR] ValueError: bad input: x\nTraceback (most recent call last):\n"),
+        run.stderr.contains("[ERROR] ValueError: bad input: x\nTraceback (most recent call last):\n"),
         "{}",
         run.stderr
     );
@@ -235,32 +190,19 @@ fn bootstrap_reports_import_problems_with_runtime_error_types() {
             "Runtime.ImportModuleError",
             "Unable to import module 'missing_dep': No module named 'a_module_that_does_not_exist'",
         ),
-        (
-            "handlers.nope",
-            "Runtime.HandlerNotFound",
-            "Handler 'nope' missing on module 'handlers'",
-        ),
+        ("handlers.nope", "Runtime.HandlerNotFound", "Handler 'nope' missing on module 'handlers'"),
         (
             "nodot",
             "Runtime.MalformedHandlerName",
             "Bad handler 'nodot': not enough values to unpack (expected 2, got 1)",
         ),
-        (
-            "sys.handler",
-            "Runtime.BuiltInModuleConflict",
-            "Cannot use built-in module sys as a handler module",
-        ),
+        ("sys.handler", "Runtime.BuiltInModuleConflict", "Cannot use built-in module sys as a handler module"),
     ];
     for (handler, error_type, message) in cases {
         let run = run_bootstrap(&[init(handler), invoke(json!({}))]);
         let expected = json!({"type": "error", "errorType": error_type, "errorMessage": message, "stackTrace": []});
         // Answered at init, and again for each invoke (as AWS reports an init error per request).
-        assert_eq!(
-            run.frames,
-            vec![expected.clone(), expected],
-            "{handler}: {}",
-            run.stderr
-        );
+        assert_eq!(run.frames, vec![expected.clone(), expected], "{handler}: {}", run.stderr);
         assert_eq!(run.code, Some(0));
     }
 }
@@ -274,17 +216,11 @@ fn bootstrap_reports_a_syntax_error_with_its_location() {
     assert_eq!(answer["errorType"], "Runtime.UserCodeSyntaxError");
     assert_eq!(
         answer["errorMessage"],
-        format!(
-            "Syntax error in module 'broken': '[' was never closed ({}, line 2)",
-            "broken.py"
-        )
+        format!("Syntax error in module 'broken': '[' was never closed ({}, line 2)", "broken.py")
     );
     assert_eq!(
         answer["stackTrace"],
-        json!([format!(
-            "  File \"{}\" Line 2\n        return {{\"unclosed\": [1, 2\n",
-            file.display()
-        )])
+        json!([format!("  File \"{}\" Line 2\n        return {{\"unclosed\": [1, 2\n", file.display())])
     );
 }
 
@@ -295,27 +231,15 @@ fn bootstrap_reports_an_exception_raised_at_import() {
     assert_eq!(answer["errorType"], "RuntimeError");
     assert_eq!(answer["errorMessage"], "configuration missing");
     let trace = answer["stackTrace"].as_array().unwrap();
-    assert_eq!(
-        trace.len(),
-        1,
-        "the runtime's and the import machinery's frames are dropped: {trace:?}"
-    );
-    assert!(
-        trace[0]
-            .as_str()
-            .unwrap()
-            .contains("raises_on_import.py\", line 1, in <module>"),
-        "{trace:?}"
-    );
+    assert_eq!(trace.len(), 1, "the runtime's and the import machinery's frames are dropped: {trace:?}");
+    assert!(trace[0].as_str().unwrap().contains("raises_on_import.py\", line 1, in <module>"), "{trace:?}");
 }
 
 #[test]
 fn bootstrap_builds_the_context_and_merges_the_user_context() {
     let mut message = invoke(json!({}));
-    message["context"]["clientContext"] =
-        json!({"custom": {"k": "v"}, "client": {"app_title": "app"}});
-    message["context"]["identity"] =
-        json!({"cognitoIdentityId": "id-1", "cognitoIdentityPoolId": "pool-1"});
+    message["context"]["clientContext"] = json!({"custom": {"k": "v"}, "client": {"app_title": "app"}});
+    message["context"]["identity"] = json!({"cognitoIdentityId": "id-1", "cognitoIdentityPoolId": "pool-1"});
     message["context"]["userContext"] = json!({"extra": 7, "functionName": "overridden"});
     let run = run_bootstrap(&[init("handlers.context_fields"), message]);
     let result = result_of(&run.frames[1]);
@@ -344,26 +268,14 @@ fn bootstrap_keeps_the_nonce_and_the_channel_from_the_handler() {
     let (answer, _) = invoke_once("handlers.secrets", json!({"nonce": NONCE}));
     let result = result_of(&answer);
     assert_eq!(result["leaks"], json!([]));
-    assert_eq!(
-        result["stdin"], "",
-        "the handler cannot read protocol messages"
-    );
+    assert_eq!(result["stdin"], "", "the handler cannot read protocol messages");
     assert_eq!(result["cwd"], protocol_root().to_str().unwrap());
-    assert_eq!(
-        result["path0"],
-        protocol_root().to_str().unwrap(),
-        "the task root comes first on sys.path"
-    );
+    assert_eq!(result["path0"], protocol_root().to_str().unwrap(), "the task root comes first on sys.path");
 }
 
 #[test]
 fn bootstrap_stays_warm_across_invocations() {
-    let run = run_bootstrap(&[
-        init("handlers.counter"),
-        invoke(json!({})),
-        invoke(json!({})),
-        invoke(json!({})),
-    ]);
+    let run = run_bootstrap(&[init("handlers.counter"), invoke(json!({})), invoke(json!({})), invoke(json!({}))]);
     let counts: Vec<Value> = run.frames[1..].iter().map(result_of).collect();
     assert_eq!(counts, vec![json!(1), json!(2), json!(3)]);
 }
@@ -371,17 +283,9 @@ fn bootstrap_stays_warm_across_invocations() {
 #[test]
 fn bootstrap_reports_sys_exit_and_stops() {
     let run = run_bootstrap(&[init("handlers.exits"), invoke(json!({})), invoke(json!({}))]);
-    assert_eq!(
-        run.frames.len(),
-        2,
-        "no answer after the runtime exited: {:?}",
-        run.frames
-    );
+    assert_eq!(run.frames.len(), 2, "no answer after the runtime exited: {:?}", run.frames);
     assert_eq!(run.frames[1]["errorType"], "Runtime.ExitError");
-    assert_eq!(
-        run.frames[1]["errorMessage"],
-        "RequestId: req-0001 Error: Runtime exited with error: exit status 3"
-    );
+    assert_eq!(run.frames[1]["errorMessage"], "RequestId: req-0001 Error: Runtime exited with error: exit status 3");
     assert_eq!(run.code, Some(3));
 }
 
@@ -397,14 +301,8 @@ fn bootstrap_imports_vendored_packages_and_nested_handlers() {
 fn bootstrap_takes_the_environment_from_init() {
     let mut first = init("handlers.env");
     first["env"] = json!({"GREETING": "hi", "EMPTY": ""});
-    let run = run_bootstrap(&[
-        first,
-        invoke(json!({"keys": ["GREETING", "EMPTY", "AWS_LAMBDA_FUNCTION_NAME"]})),
-    ]);
-    assert_eq!(
-        result_of(&run.frames[1]),
-        json!({"GREETING": "hi", "EMPTY": "", "AWS_LAMBDA_FUNCTION_NAME": null})
-    );
+    let run = run_bootstrap(&[first, invoke(json!({"keys": ["GREETING", "EMPTY", "AWS_LAMBDA_FUNCTION_NAME"]}))]);
+    assert_eq!(result_of(&run.frames[1]), json!({"GREETING": "hi", "EMPTY": "", "AWS_LAMBDA_FUNCTION_NAME": null}));
 }
 
 #[test]
@@ -417,12 +315,7 @@ fn bootstrap_rejects_a_malformed_message() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"{not json\n")
-        .unwrap();
+    child.stdin.take().unwrap().write_all(b"{not json\n").unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(70));
     assert!(out.stdout.is_empty());
@@ -430,13 +323,7 @@ fn bootstrap_rejects_a_malformed_message() {
 }
 
 /// One corpus case run natively by the harness: exit code, stdout, stderr.
-fn run_native(
-    corpus: &Path,
-    function: &str,
-    handler: &str,
-    memory: u64,
-    event: &str,
-) -> (Option<i32>, String, String) {
+fn run_native(corpus: &Path, function: &str, handler: &str, memory: u64, event: &str) -> (Option<i32>, String, String) {
     let name = format!("pydiff-dev-{function}");
     let context = json!({
         "functionName": name, "functionVersion": "$LATEST", "memoryLimitInMB": memory,
@@ -446,23 +333,12 @@ fn run_native(
     });
     let out = Command::new("python3")
         .arg(repo().join("tests/support/python-harness.py"))
-        .args([
-            corpus.to_str().unwrap(),
-            handler,
-            event,
-            &context.to_string(),
-        ])
+        .args([corpus.to_str().unwrap(), handler, event, &context.to_string()])
         .output()
         .expect("python3 is installed");
     // Paths as the sandbox shows them.
-    let stdout = String::from_utf8(out.stdout)
-        .unwrap()
-        .replace(corpus.to_str().unwrap(), "/var/task");
-    (
-        out.status.code(),
-        stdout,
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let stdout = String::from_utf8(out.stdout).unwrap().replace(corpus.to_str().unwrap(), "/var/task");
+    (out.status.code(), stdout, String::from_utf8(out.stderr).unwrap())
 }
 
 /// Log records without their timestamp and request id, which differ between the runs.
@@ -481,10 +357,8 @@ fn log_records(stderr: &str) -> Vec<String> {
 fn differential_corpus_matches_native_python() {
     let corpus = repo().join("tests/fixtures/python-diff/corpus");
     let config: serde_yaml::Value =
-        serde_yaml::from_str(&std::fs::read_to_string(corpus.join("serverless.yml")).unwrap())
-            .unwrap();
-    let cases: Vec<Value> =
-        serde_json::from_str(&std::fs::read_to_string(corpus.join("cases.json")).unwrap()).unwrap();
+        serde_yaml::from_str(&std::fs::read_to_string(corpus.join("serverless.yml")).unwrap()).unwrap();
+    let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(corpus.join("cases.json")).unwrap()).unwrap();
     let mut mismatches = Vec::new();
     for case in &cases {
         let function = case["function"].as_str().unwrap();
@@ -504,9 +378,7 @@ fn differential_corpus_matches_native_python() {
             String::from_utf8(sandboxed.stdout).unwrap(),
             String::from_utf8(sandboxed.stderr).unwrap(),
         );
-        if (native.0, &native.1, log_records(&native.2))
-            != (sandboxed.0, &sandboxed.1, log_records(&sandboxed.2))
-        {
+        if (native.0, &native.1, log_records(&native.2)) != (sandboxed.0, &sandboxed.1, log_records(&sandboxed.2)) {
             mismatches.push(format!(
                 "{function} {event}\n--- native (exit {:?})\n{}{}\n--- lambdabox (exit {:?})\n{}{}",
                 native.0, native.1, native.2, sandboxed.0, sandboxed.1, sandboxed.2

@@ -369,6 +369,7 @@ mod sandboxed {
                     memory_size: self.memory_mb,
                     timeout: self.timeout,
                     environment: IndexMap::new(),
+                    environment_errors: IndexMap::new(),
                     artifact: None,
                     image: false,
                 },
