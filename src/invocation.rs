@@ -228,8 +228,8 @@ fn file_value(
     raw: bool,
     what: &str,
 ) -> Result<FileValue, UsageError> {
-    let absolute =
-        std::path::absolute(service_dir.join(path)).unwrap_or_else(|_| service_dir.join(path));
+    let joined = service_dir.join(path);
+    let absolute = crate::config::clean_path(&std::path::absolute(&joined).unwrap_or(joined));
     let shown = absolute.display();
     let text = std::fs::read_to_string(&absolute).map_err(|e| {
         let reason = if e.kind() == std::io::ErrorKind::NotFound {

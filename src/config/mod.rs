@@ -130,7 +130,29 @@ fn find_config_file(opts: &LoadOptions) -> Result<PathBuf, UsageError> {
                 .hint("run lambdabox inside a service directory, or pass --config FILE")
             })?,
     };
-    Ok(std::path::absolute(&file).unwrap_or(file))
+    Ok(clean_path(&std::path::absolute(&file).unwrap_or(file)))
+}
+
+/// `path` without `.` components and with `..` applied, lexically (for messages and lookups;
+/// the file need not exist).
+pub fn clean_path(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                // `/..` is `/`.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// `provider.stage` when it is plain text (dotenv is loaded before variables are resolved).
@@ -142,4 +164,19 @@ fn literal_provider_stage(raw: &serde_json::Value) -> Option<String> {
 /// Serverless's `${sls:instanceId}`: random per run.
 fn random_instance_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_path_is_lexical() {
+        assert_eq!(
+            clean_path(Path::new("/a/./b/../c/./d.json")),
+            PathBuf::from("/a/c/d.json")
+        );
+        assert_eq!(clean_path(Path::new("/../a")), PathBuf::from("/a"));
+        assert_eq!(clean_path(Path::new("a/../../b")), PathBuf::from("../b"));
+    }
 }

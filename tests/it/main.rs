@@ -1,3 +1,7 @@
+//! The one integration-test binary (DESIGN §7).
+
+mod cli;
+mod config_golden;
 mod harness;
 mod node_diff;
 mod python_diff;

@@ -503,7 +503,7 @@ impl Resolver<'_> {
                 ),
             ));
         };
-        let absolute = self.ctx.service_dir.join(file);
+        let absolute = crate::config::clean_path(&self.ctx.service_dir.join(file));
         let content = match self.files.get(&absolute) {
             Some(content) => content.clone(),
             None => {
