@@ -545,7 +545,7 @@ impl RubyInstance {
     }
 
     /// Evaluate one message on a guest thread (deep wasm stack) and take its answer frame.
-    fn request(&mut self, message: &Value) -> anyhow::Result<Result<Value, Failure>> {
+    fn request(&mut self, message: &str) -> anyhow::Result<Result<Value, Failure>> {
         if let Some(failure) = &self.crashed {
             anyhow::bail!(
                 "this sandbox instance crashed earlier ({failure}) and must be discarded"
@@ -554,7 +554,7 @@ impl RubyInstance {
         let Some(mut live) = self.live.take() else {
             anyhow::bail!("this sandbox instance was abandoned by an earlier call");
         };
-        let code = message_eval_code(&serde_json::to_string(message)?);
+        let code = message_eval_code(message);
         let (tx, rx) = mpsc::channel();
         on_guest_thread("lambdabox-ruby-guest", move || {
             let result = guard::call(&mut live.store, |store| {
@@ -651,7 +651,7 @@ impl HostRuntime for RubyInstance {
             .map(|(k, v)| (k.clone(), Value::String(v.clone())))
             .collect();
         let msg = json!({"type": "init", "nonce": self.nonce, "handler": spec.handler, "taskRoot": spec.task_root, "env": env});
-        Ok(match self.request(&msg)? {
+        Ok(match self.request(&msg.to_string())? {
             Err(failure) => Called::Crashed(failure),
             Ok(answer) => match answer.get("type").and_then(Value::as_str) {
                 Some("ready") => Called::Returned(()),
@@ -662,12 +662,12 @@ impl HostRuntime for RubyInstance {
     }
 
     fn invoke(&mut self, event: &[u8], ctx: &InvokeContext) -> anyhow::Result<Called<Response>> {
-        let event: Value = serde_json::from_slice(event)
-            .map_err(|e| anyhow::anyhow!("the event handed to the sandbox is not JSON: {e}"))?;
-        let msg = json!({
-            "type": "invoke",
-            "event": event,
-            "context": {
+        // The event is spliced in as text: parsing it here would round big integers to f64.
+        let event = std::str::from_utf8(event)
+            .ok()
+            .filter(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok())
+            .ok_or_else(|| anyhow::anyhow!("the event handed to the sandbox is not JSON"))?;
+        let context = json!({
                 "awsRequestId": ctx.aws_request_id,
                 "functionName": ctx.function_name,
                 "functionVersion": ctx.function_version,
@@ -679,8 +679,8 @@ impl HostRuntime for RubyInstance {
                 "clientContext": json_text(&ctx.client_context),
                 "identity": json_text(&ctx.identity),
                 "userContext": json_text(&ctx.user_context),
-            }
         });
+        let msg = format!(r#"{{"type":"invoke","event":{event},"context":{context}}}"#);
         Ok(match self.request(&msg)? {
             Err(failure) => Called::Crashed(failure),
             Ok(answer) => match answer.get("type").and_then(Value::as_str) {
