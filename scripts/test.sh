@@ -12,6 +12,4 @@ cargo build --locked
 # The CRuby reactor setup.sh extracted: installed (sha256 verified, snapshot built and compiled).
 "$CARGO_TARGET_DIR/debug/lambdabox" runtimes install ruby \
   --from "$HOME/.cache/lambdabox/downloads/ruby-3.4-wasm-wasi-2.10.1/ruby+stdlib.wasm"
-# The scenario tests run the binary against the cache the runtimes were installed into.
-export LAMBDABOX_TEST_CACHE_DIR="${LAMBDABOX_TEST_CACHE_DIR:-$LAMBDABOX_CACHE_DIR}"
 cargo test --locked --all-targets -- --test-threads=2
