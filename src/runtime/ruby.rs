@@ -1,0 +1,113 @@
+//! Ruby handlers: the pinned CRuby 3.4 WASI reactor (`artifacts::RUBY`) running
+//! `guest-shims/ruby/bootstrap.rb`, pre-initialized once per artifact and bootstrap
+//! (`sandbox::ruby_reactor`). `ruby3.2`, `ruby3.3` and `ruby3.4` all run on this interpreter.
+//!
+//! What is Ruby-specific: the snapshot (the interpreter after `ruby-init`, `require 'json'` and
+//! the bootstrap, taken with wasmtime-wizer), the empty `/var` preopen CRuby needs, and the
+//! fixed preopen layout the snapshot implies (so `--mount` cannot be honoured).
+
+use super::artifacts::{self, RUBY};
+use super::local;
+use crate::exit::UsageError;
+use crate::invocation::LocalInvocation;
+use crate::outcome::{FunctionError, InvokeResult};
+use crate::sandbox::ruby_reactor::{self, RubyInstance};
+use crate::sandbox::{Failure, LogSink, StderrSink};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use std::sync::Arc;
+
+/// The bootstrap, embedded: it is evaluated once, while the snapshot is built.
+pub const BOOTSTRAP: &str = include_str!("../../guest-shims/ruby/bootstrap.rb");
+
+/// The cache key of the pre-initialized module: whatever changes the snapshot's memory image.
+/// (The compiled-code cache adds the engine's compatibility hash.)
+pub fn snapshot_key() -> String {
+    let mut hash = Sha256::new();
+    hash.update(RUBY.sha256.as_bytes());
+    hash.update(BOOTSTRAP.as_bytes());
+    hash.update(ruby_reactor::RUBY_INIT_ARGS.join("\0").as_bytes());
+    hash.update(ruby_reactor::BOOTSTRAP_PATH.as_bytes());
+    hash.update(b"wasmtime-wizer 48.0.8");
+    hex::encode(&hash.finalize()[..16])
+}
+
+/// Run one Ruby invocation locally; logs go to stderr.
+pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
+    invoke_local_with_log(inv, Arc::new(StderrSink))
+}
+
+/// Run one Ruby invocation locally, its log stream going to `log`.
+pub fn invoke_local_with_log(
+    inv: &LocalInvocation,
+    log: Arc<dyn LogSink>,
+) -> anyhow::Result<InvokeResult> {
+    if !inv.mounts.is_empty() {
+        return Err(UsageError::new(format!(
+            "--mount: the {} runtime cannot see extra directories (its pre-initialized interpreter has a fixed set of preopens)",
+            inv.runtime
+        ))
+        .hint("read extra files from /var/task (the service directory) or /tmp instead")
+        .into());
+    }
+    let store = artifacts::Store::from_env();
+    let wasm = store.require(&RUBY).map_err(|e| {
+        let mut err = e.clone();
+        err.message = format!(
+            "functions.{}.runtime: {}: {}",
+            inv.function.key, inv.runtime, e.message
+        );
+        err
+    })?;
+    let module = snapshot(&store, &wasm)?;
+    let task = local::task_dir(inv)?;
+    let mut policy = local::policy(inv, &task)?;
+    ruby_reactor::add_var_preopen(&mut policy, &ruby_reactor::empty_dir(store.root())?);
+    let mut instance = RubyInstance::start(&module, &policy, log)?;
+    local::run(&mut instance, inv, failure_error)
+}
+
+/// The pre-initialized interpreter (built once, then loaded from the compiled-code cache).
+fn snapshot(store: &artifacts::Store, wasm: &Path) -> anyhow::Result<wasmtime::Module> {
+    ruby_reactor::snapshot_module(
+        wasm,
+        &snapshot_key(),
+        BOOTSTRAP,
+        &ruby_reactor::empty_dir(store.root())?,
+    )
+}
+
+/// What `runtimes install ruby` prepares beyond storing the file: the snapshot, compiled.
+pub fn prepare(store: &artifacts::Store, wasm: &Path) -> anyhow::Result<()> {
+    snapshot(store, wasm).map(drop)
+}
+
+/// Whether [`prepare`] has run for this artifact and this lambdabox's bootstrap.
+pub fn is_prepared() -> bool {
+    ruby_reactor::has_snapshot(&snapshot_key())
+}
+
+/// How the Ruby runtime reports a sandbox failure.
+pub fn failure_error(failure: &Failure) -> FunctionError {
+    match failure {
+        // Ruby's own VM stack check raises SystemStackError first; this is a C-level overflow.
+        Failure::StackOverflow => FunctionError::new("SystemStackError", "stack level too deep"),
+        other => other.to_function_error(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_key_is_stable_and_short() {
+        assert_eq!(snapshot_key(), snapshot_key());
+        assert_eq!(snapshot_key().len(), 32);
+    }
+
+    #[test]
+    fn the_bootstrap_is_embedded() {
+        assert!(BOOTSTRAP.contains(":handle_message"));
+    }
+}

@@ -1,0 +1,737 @@
+//! Driving the CRuby WASI reactor of `@ruby/3.4-wasm-wasi` (`ruby+stdlib.wasm`).
+//!
+//! The reactor has no `_start`: the host calls `_initialize`, then `ruby-init(list<string>)`, then
+//! evaluates code with `rb-eval-string-protect(string)`. These exports use the legacy
+//! (pre-component) canonical ABI: strings are `(ptr, len)` in guest memory allocated with
+//! `cabi_realloc` — and NUL-terminated, because the guest hands them to C `rb_eval_string`;
+//! `list<string>` is a `cabi_realloc`'d array of `(ptr, len)` pairs; results come back through a
+//! return area. Values cross as handles into a host-side table the guest fills through the
+//! `canonical_abi` resource imports. The 21 `rb-js-abi-host` imports exist for the browser
+//! (`require 'js'`); here they trap.
+//!
+//! Pre-initialization (wasmtime-wizer's split API): [`build_snapshot`] instruments the module,
+//! runs `_initialize` + `ruby-init` + the bootstrap (which requires `json`), and snapshots linear
+//! memory and globals into a new module whose start-up costs milliseconds instead of ~0.45 s.
+
+use super::clock::{Budget, Clock};
+use super::engine::{engine, on_guest_thread};
+use super::guard::{self, Guard, HasGuard};
+use super::limits::Failure;
+use super::policy::{Policy, Preopen};
+use super::scratch::Scratch;
+use super::stdio::{FrameSplitter, Piece};
+use super::streams::{ByteSink, GuestOutput, Log, LogSink, MemorySink};
+use super::wasi::{build_ctx, GuestStdio};
+use super::{Called, HandlerSpec, HostRuntime, InvokeContext};
+use crate::outcome::{FunctionError, Response};
+use serde_json::{json, Value};
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::pin::pin;
+use std::sync::{mpsc, Arc, Mutex};
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+use wasmtime::error::Context as _;
+use wasmtime::{bail, Result};
+use wasmtime::{Caller, Extern, Instance, Linker, Module, Store, TypedFunc, Val};
+use wasmtime_wasi::p1::WasiP1Ctx;
+
+/// `ruby-init` arguments: UTF-8 everywhere, and an empty `-e` so init loads nothing else.
+pub const RUBY_INIT_ARGS: &[&str] = &["ruby.wasm", "-EUTF-8", "-e_=0"];
+
+/// The file name the bootstrap is evaluated under (it appears in backtraces, which the
+/// bootstrap cuts at its own frames).
+pub const BOOTSTRAP_PATH: &str = "/var/runtime/bootstrap.rb";
+
+/// The guest's `rb-abi-value` handles: the host-side table of the legacy canonical ABI. The
+/// guest stores a value with `resource_new` and the host gets a handle back from an export.
+#[derive(Debug, Default)]
+pub struct RbHandles {
+    slots: Vec<Option<i32>>,
+    free: Vec<u32>,
+}
+
+impl RbHandles {
+    fn insert(&mut self, raw: i32) -> i32 {
+        match self.free.pop() {
+            Some(index) => {
+                self.slots[index as usize] = Some(raw);
+                index as i32
+            }
+            None => {
+                self.slots.push(Some(raw));
+                (self.slots.len() - 1) as i32
+            }
+        }
+    }
+
+    fn get(&self, handle: i32) -> Option<i32> {
+        self.slots
+            .get(usize::try_from(handle).ok()?)
+            .copied()
+            .flatten()
+    }
+
+    fn remove(&mut self, handle: i32) -> Option<i32> {
+        let raw = self.slots.get_mut(usize::try_from(handle).ok()?)?.take()?;
+        self.free.push(handle as u32);
+        Some(raw)
+    }
+}
+
+/// Defines the reactor's non-WASI imports in `linker`: the `canonical_abi` handle table and
+/// trapping `rb-js-abi-host` functions (their signatures are taken from `module`).
+pub fn add_to_linker<T: 'static>(
+    linker: &mut Linker<T>,
+    module: &Module,
+    handles: fn(&mut T) -> &mut RbHandles,
+) -> Result<()> {
+    linker.func_wrap(
+        "canonical_abi",
+        "resource_new_rb-abi-value",
+        move |mut caller: Caller<'_, T>, raw: i32| handles(caller.data_mut()).insert(raw),
+    )?;
+    linker.func_wrap(
+        "canonical_abi",
+        "resource_get_rb-abi-value",
+        move |mut caller: Caller<'_, T>, handle: i32| -> wasmtime::Result<i32> {
+            handles(caller.data_mut()).get(handle).ok_or_else(|| {
+                wasmtime::Error::msg(format!(
+                    "ruby reactor: invalid rb-abi-value handle {handle}"
+                ))
+            })
+        },
+    )?;
+    for import in module.imports() {
+        let trapping = import.module() == "rb-js-abi-host"
+            || (import.module() == "canonical_abi"
+                && import.name() == "resource_drop_js-abi-value");
+        if !trapping {
+            continue;
+        }
+        let Some(ty) = import.ty().func().cloned() else {
+            continue;
+        };
+        let name = import.name().to_owned();
+        linker.func_new(import.module(), import.name(), ty, move |_, _, _| {
+            Err(wasmtime::Error::msg(format!(
+                "ruby: `{name}` needs a JavaScript host (`require 'js'` is not available in lambdabox)"
+            )))
+        })?;
+    }
+    Ok(())
+}
+
+/// The reactor's exports, resolved once per instance.
+pub struct Reactor {
+    memory: wasmtime::Memory,
+    realloc: TypedFunc<(i32, i32, i32, i32), i32>,
+    init: TypedFunc<(i32, i32), ()>,
+    eval: TypedFunc<(i32, i32), i32>,
+    drop_value: TypedFunc<i32, ()>,
+}
+
+/// `rb-eval-string-protect` reported an exception that escaped the evaluated code.
+#[derive(Debug, thiserror::Error)]
+#[error("ruby: evaluating {what} raised an exception (protect state {state})")]
+pub struct EvalError {
+    pub what: String,
+    pub state: i32,
+}
+
+impl Reactor {
+    pub fn new<T>(store: &mut Store<T>, instance: &Instance) -> Result<Self> {
+        let memory = instance
+            .get_memory(&mut *store, "memory")
+            .context("ruby reactor exports no memory")?;
+        Ok(Self {
+            memory,
+            realloc: instance.get_typed_func(&mut *store, "cabi_realloc")?,
+            init: instance
+                .get_typed_func(&mut *store, "ruby-init: func(args: list<string>) -> ()")?,
+            eval: instance.get_typed_func(
+                &mut *store,
+                "rb-eval-string-protect: func(str: string) -> tuple<handle<rb-abi-value>, s32>",
+            )?,
+            drop_value: instance.get_typed_func(&mut *store, "canonical_abi_drop_rb-abi-value")?,
+        })
+    }
+
+    /// `_initialize` (C constructors, WASI preopens) then `ruby-init(args)`.
+    pub fn initialize<T>(
+        &self,
+        store: &mut Store<T>,
+        instance: &Instance,
+        args: &[&str],
+    ) -> Result<()> {
+        if let Some(Extern::Func(start)) = instance.get_export(&mut *store, "_initialize") {
+            start
+                .typed::<(), ()>(&mut *store)?
+                .call(&mut *store, ())
+                .context("ruby: _initialize")?;
+        }
+        let array = self.alloc(store, 4, 8 * args.len())?;
+        for (i, arg) in args.iter().enumerate() {
+            let (ptr, len) = self.string(store, arg)?;
+            let mut pair = [0u8; 8];
+            pair[..4].copy_from_slice(&ptr.to_le_bytes());
+            pair[4..].copy_from_slice(&len.to_le_bytes());
+            self.memory
+                .write(&mut *store, array as usize + 8 * i, &pair)?;
+        }
+        self.init
+            .call(&mut *store, (array, args.len() as i32))
+            .context("ruby: ruby-init")?;
+        Ok(())
+    }
+
+    /// Evaluates `code` at top level. `what` names it in errors.
+    pub fn eval<T>(
+        &self,
+        store: &mut Store<T>,
+        handles: fn(&mut T) -> &mut RbHandles,
+        code: &str,
+        what: &str,
+    ) -> Result<()> {
+        let (ptr, len) = self.string(store, code)?;
+        let ret = self.eval.call(&mut *store, (ptr, len))?;
+        let mut pair = [0u8; 8];
+        self.memory.read(&*store, ret as usize, &mut pair)?;
+        let handle = i32::from_le_bytes(pair[..4].try_into().unwrap());
+        let state = i32::from_le_bytes(pair[4..].try_into().unwrap());
+        // Release the result value: the guest keeps it alive (a GC root) until dropped.
+        if let Some(raw) = handles(store.data_mut()).remove(handle) {
+            self.drop_value.call(&mut *store, raw)?;
+        }
+        if state != 0 {
+            return Err(wasmtime::Error::new(EvalError {
+                what: what.to_owned(),
+                state,
+            }));
+        }
+        Ok(())
+    }
+
+    fn alloc<T>(&self, store: &mut Store<T>, align: i32, size: usize) -> Result<i32> {
+        let size = i32::try_from(size).context("ruby: argument too large")?;
+        let ptr = self.realloc.call(&mut *store, (0, 0, align, size.max(1)))?;
+        if ptr == 0 {
+            bail!("ruby: cabi_realloc could not allocate {size} bytes");
+        }
+        Ok(ptr)
+    }
+
+    /// Copies `text` into guest memory with a trailing NUL; returns `(ptr, len)` without it.
+    fn string<T>(&self, store: &mut Store<T>, text: &str) -> Result<(i32, i32)> {
+        if text.contains('\0') {
+            bail!("ruby: a string passed to the reactor contains a NUL byte");
+        }
+        let ptr = self.alloc(store, 1, text.len() + 1)?;
+        self.memory
+            .write(&mut *store, ptr as usize, text.as_bytes())?;
+        self.memory
+            .write(&mut *store, ptr as usize + text.len(), &[0])?;
+        Ok((ptr, text.len() as i32))
+    }
+}
+
+/// `text` as a Ruby single-quoted literal (only `\\` and `\'` are escapes there).
+pub fn ruby_string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for c in text.chars() {
+        if c == '\\' || c == '\'' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
+/// The code that evaluates the bootstrap source under its own file name.
+pub fn bootstrap_eval_code(bootstrap_source: &str) -> String {
+    format!(
+        "eval({}, TOPLEVEL_BINDING, {}, 1)",
+        ruby_string_literal(bootstrap_source),
+        ruby_string_literal(BOOTSTRAP_PATH)
+    )
+}
+
+/// The code that hands one transport message to the bootstrap.
+pub fn message_eval_code(message_json: &str) -> String {
+    format!(
+        "Lambdabox.handle_message({})",
+        ruby_string_literal(message_json)
+    )
+}
+
+/// Pre-initializes `ruby_wasm`: instantiate the instrumented module in `store` (whose data owns
+/// the WASI context; its preopens must be the ones used at run time), run `_initialize`,
+/// `ruby-init` and the bootstrap, and return the snapshot as a new wasm module.
+pub fn build_snapshot<T: Send + 'static>(
+    store: &mut Store<T>,
+    linker: &mut Linker<T>,
+    handles: fn(&mut T) -> &mut RbHandles,
+    ruby_wasm: &[u8],
+    bootstrap_source: &str,
+) -> Result<Vec<u8>> {
+    let mut wizer = wasmtime_wizer::Wizer::new();
+    // Removes `_initialize` from the snapshot: constructors already ran.
+    wizer.init_func("_initialize");
+    let (cx, instrumented) = wizer
+        .instrument(ruby_wasm)
+        .context("ruby: instrumenting for the snapshot")?;
+    let module = Module::new(store.engine(), &instrumented)
+        .context("ruby: compiling the instrumented module")?;
+    add_to_linker(linker, &module, handles)?;
+    let instance = linker
+        .instantiate(&mut *store, &module)
+        .context("ruby: instantiating")?;
+    let reactor = Reactor::new(store, &instance)?;
+    reactor.initialize(store, &instance, RUBY_INIT_ARGS)?;
+    reactor.eval(
+        store,
+        handles,
+        &bootstrap_eval_code(bootstrap_source),
+        "the bootstrap",
+    )?;
+    let mut state = SnapshotState { store, instance };
+    block_on(wizer.snapshot(&cx, &mut state)).context("ruby: taking the snapshot")
+}
+
+struct SnapshotState<'a, T: 'static> {
+    store: &'a mut Store<T>,
+    instance: Instance,
+}
+
+impl<T: Send> wasmtime_wizer::InstanceState for SnapshotState<'_, T> {
+    async fn global_get(
+        &mut self,
+        name: &str,
+        _: wasmtime_wizer::ValType,
+    ) -> wasmtime_wizer::SnapshotVal {
+        use wasmtime_wizer::SnapshotVal;
+        let global = self
+            .instance
+            .get_global(&mut *self.store, name)
+            .expect("instrumented global");
+        match global.get(&mut *self.store) {
+            Val::I32(x) => SnapshotVal::I32(x),
+            Val::I64(x) => SnapshotVal::I64(x),
+            Val::F32(x) => SnapshotVal::F32(x),
+            Val::F64(x) => SnapshotVal::F64(x),
+            Val::V128(x) => SnapshotVal::V128(x.as_u128()),
+            other => panic!("ruby snapshot: unsupported global value {other:?}"),
+        }
+    }
+
+    async fn memory_contents(&mut self, name: &str, contents: impl FnOnce(&[u8]) + Send) {
+        let memory = self
+            .instance
+            .get_memory(&mut *self.store, name)
+            .expect("instrumented memory");
+        contents(memory.data(&*self.store))
+    }
+}
+
+/// Polls a future that never waits (the snapshot reads an instance synchronously).
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+}
+
+/// A wasmtime error as an anyhow error (wasmtime 48 has its own error type).
+fn wt(err: wasmtime::Error) -> anyhow::Error {
+    anyhow::anyhow!("{err:?}")
+}
+
+/// The guest path of the empty read-only directory CRuby needs: without a preopen at `/var`,
+/// `require` fails in `realpath` of `/var/task/...`.
+pub const VAR_DIR: &str = "/var";
+
+/// How long past its deadline a guest stuck in a host call is waited for.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// Budget for building the snapshot (`ruby-init` + `require 'json'` + the bootstrap).
+const SNAPSHOT_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// The preopens of a Ruby sandbox, in the order the snapshot recorded them (wasi-libc reads its
+/// preopen table during `_initialize`, so a directory added later is invisible to Ruby):
+/// `/var/task`, `/tmp` (from the policy's own fields), then `/var`.
+pub fn add_var_preopen(policy: &mut Policy, empty_dir: &Path) {
+    policy.extra_dirs.insert(
+        0,
+        Preopen {
+            host: empty_dir.to_owned(),
+            guest: VAR_DIR.to_owned(),
+            writable: false,
+        },
+    );
+}
+
+/// The store data of a Ruby reactor.
+struct RubyState {
+    wasi: WasiP1Ctx,
+    guard: Guard,
+    handles: RbHandles,
+}
+
+impl HasGuard for RubyState {
+    fn guard(&mut self) -> &mut Guard {
+        &mut self.guard
+    }
+}
+
+fn handles(state: &mut RubyState) -> &mut RbHandles {
+    &mut state.handles
+}
+
+/// A store for `policy` whose stdout goes to `stdout`.
+fn new_store(
+    policy: &Policy,
+    log: Arc<dyn LogSink>,
+    stdout: impl FnOnce(Arc<Log>) -> GuestOutput,
+) -> anyhow::Result<(Store<RubyState>, Budget, Arc<Scratch>)> {
+    let engine = engine()?;
+    let scratch = Arc::new(Scratch::new(policy.tmp_bytes)?);
+    let clock = Clock::new(policy.determinism);
+    let log = Log::new(log, policy.max_log_bytes);
+    let stdout = stdout(log.clone());
+    let wasi = build_ctx(
+        policy,
+        scratch.path(),
+        &clock,
+        GuestStdio {
+            stdin: None,
+            stdout,
+            stderr: GuestOutput(log.clone()),
+        },
+    )?
+    .build_p1();
+    let guard = Guard::new(policy, clock, log, scratch.clone());
+    let budget = guard.budget.clone();
+    let mut store = Store::new(
+        engine,
+        RubyState {
+            wasi,
+            guard,
+            handles: RbHandles::default(),
+        },
+    );
+    guard::arm(&mut store);
+    Ok((store, budget, scratch))
+}
+
+fn new_linker() -> anyhow::Result<Linker<RubyState>> {
+    let mut linker = Linker::<RubyState>::new(engine()?);
+    wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut RubyState| &mut s.wasi)
+        .map_err(wt)?;
+    Ok(linker)
+}
+
+/// The pre-initialized module for `ruby_wasm` (the pinned artifact, verified on install),
+/// cached under `key` like compiled code; built (slow: two compiles of a 30 MB interpreter) only
+/// when the cache has no entry. `empty_dir` is the empty host directory used for `/var` (and
+/// for `/var/task` while the snapshot is taken).
+pub fn snapshot_module(
+    ruby_wasm: &Path,
+    key: &str,
+    bootstrap_source: &str,
+    empty_dir: &Path,
+) -> anyhow::Result<Module> {
+    super::cache::module_with("ruby-snapshot", key, || {
+        let wasm = std::fs::read(ruby_wasm)
+            .map_err(|e| anyhow::anyhow!("reading {}: {e}", ruby_wasm.display()))?;
+        let mut policy = Policy::new(empty_dir, SNAPSHOT_TIMEOUT, 1024);
+        add_var_preopen(&mut policy, empty_dir);
+        let log = Arc::new(MemorySink::default());
+        let (mut store, _, _scratch) = new_store(&policy, log.clone(), |log| GuestOutput(log))?;
+        store.data_mut().guard.begin();
+        let mut linker = new_linker()?;
+        let snapshot = build_snapshot(&mut store, &mut linker, handles, &wasm, bootstrap_source)
+            .map_err(|e| {
+                wt(e).context(format!(
+                    "pre-initializing the ruby runtime; its output: {}",
+                    String::from_utf8_lossy(&log.contents())
+                ))
+            })?;
+        Ok(snapshot)
+    })
+}
+
+/// Whether the snapshot for `key` is in the compiled-code cache.
+pub fn has_snapshot(key: &str) -> bool {
+    super::cache::has_module("ruby-snapshot", key)
+}
+
+/// The reactor's stdout: frames with the nonce are kept for the host, the rest is log.
+struct FrameCollector {
+    splitter: Mutex<FrameSplitter>,
+    pieces: Mutex<Vec<Piece>>,
+    log: Arc<Log>,
+}
+
+impl ByteSink for FrameCollector {
+    fn write(&self, bytes: &[u8]) {
+        let mut splitter = self.splitter.lock().unwrap_or_else(|e| e.into_inner());
+        splitter.feed(bytes, &mut |piece| match piece {
+            Piece::Log(text) => self.log.write(&text),
+            other => self
+                .pieces
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(other),
+        });
+    }
+}
+
+/// The store and exports, moved to a guest thread for each call and back.
+struct Live {
+    store: Store<RubyState>,
+    reactor: Reactor,
+}
+
+/// A Ruby reactor restored from its snapshot; the stdio transport's messages are handed over by
+/// `rb-eval-string-protect` and answered by frames on stdout (wit/stdio-transport.md, "The
+/// CRuby reactor"). One instance may serve many invocations (warm).
+pub struct RubyInstance {
+    live: Option<Live>,
+    collector: Arc<FrameCollector>,
+    nonce: String,
+    env: Vec<(String, String)>,
+    budget: Budget,
+    policy: Policy,
+    crashed: Option<Failure>,
+    _scratch: Arc<Scratch>,
+}
+
+impl RubyInstance {
+    /// Instantiate the snapshot `module` under `policy`, whose preopens must be the snapshot's
+    /// ([`add_var_preopen`]).
+    pub fn start(module: &Module, policy: &Policy, log: Arc<dyn LogSink>) -> anyhow::Result<Self> {
+        let nonce = new_nonce();
+        let max_frame = policy.max_response_bytes.saturating_mul(8).max(1 << 20);
+        let mut collector = None;
+        let (mut store, budget, scratch) = new_store(policy, log, |log| {
+            let c = Arc::new(FrameCollector {
+                splitter: Mutex::new(FrameSplitter::new(&nonce, max_frame)),
+                pieces: Mutex::new(Vec::new()),
+                log,
+            });
+            collector = Some(c.clone());
+            GuestOutput(c)
+        })?;
+        let collector = collector.expect("set by new_store");
+        let mut linker = new_linker()?;
+        add_to_linker(&mut linker, module, handles).map_err(wt)?;
+        let instance = linker.instantiate(&mut store, module).map_err(wt)?;
+        let reactor = Reactor::new(&mut store, &instance).map_err(wt)?;
+        Ok(Self {
+            live: Some(Live { store, reactor }),
+            collector,
+            nonce,
+            env: policy.env.clone(),
+            budget,
+            policy: policy.clone(),
+            crashed: None,
+            _scratch: scratch,
+        })
+    }
+
+    /// Evaluate one message on a guest thread (deep wasm stack) and take its answer frame.
+    fn request(&mut self, message: &str) -> anyhow::Result<Result<Value, Failure>> {
+        if let Some(failure) = &self.crashed {
+            anyhow::bail!(
+                "this sandbox instance crashed earlier ({failure}) and must be discarded"
+            );
+        }
+        let Some(mut live) = self.live.take() else {
+            anyhow::bail!("this sandbox instance was abandoned by an earlier call");
+        };
+        let code = message_eval_code(message);
+        let (tx, rx) = mpsc::channel();
+        on_guest_thread("lambdabox-ruby-guest", move || {
+            let result = guard::call(&mut live.store, |store| {
+                live.reactor.eval(store, handles, &code, "a message")
+            });
+            let _ = tx.send((live, result));
+        })?;
+        let answer = match rx.recv_timeout(self.policy.timeout + GRACE) {
+            Ok((live, result)) => {
+                self.live = Some(live);
+                result.and_then(|()| self.take_frame())
+            }
+            // Stuck in a host call past its deadline: the thread keeps the store; it is abandoned.
+            Err(_) => Err(Failure::Timeout(self.policy.timeout)),
+        };
+        if let Err(failure) = &answer {
+            self.crashed = Some(failure.clone());
+        }
+        Ok(answer)
+    }
+
+    fn take_frame(&self) -> Result<Value, Failure> {
+        let pieces = std::mem::take(
+            &mut *self
+                .collector
+                .pieces
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()),
+        );
+        match pieces.into_iter().next() {
+            Some(Piece::Frame(frame)) => serde_json::from_slice(&frame).map_err(|e| {
+                Failure::Protocol(format!("the runtime sent a malformed message: {e}"))
+            }),
+            Some(_) => Err(Failure::Protocol(format!(
+                "the runtime's answer exceeded {} bytes",
+                self.policy.max_response_bytes
+            ))),
+            None => Err(Failure::Protocol(
+                "the runtime returned without answering".into(),
+            )),
+        }
+    }
+
+    fn crash<T>(&mut self, failure: Failure) -> Called<T> {
+        self.crashed = Some(failure.clone());
+        Called::Crashed(failure)
+    }
+}
+
+fn new_nonce() -> String {
+    let bytes: [u8; 16] = rand::random();
+    hex::encode(bytes)
+}
+
+fn json_text(text: &Option<String>) -> Value {
+    match text {
+        None => Value::Null,
+        Some(t) => serde_json::from_str(t).unwrap_or_else(|_| Value::String(t.clone())),
+    }
+}
+
+fn function_error(msg: &Value) -> FunctionError {
+    let text = |k: &str| {
+        msg.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let trace = msg.get("stackTrace").and_then(Value::as_array);
+    FunctionError {
+        error_type: text("errorType"),
+        error_message: text("errorMessage"),
+        stack_trace: trace
+            .map(|a| {
+                a.iter()
+                    .map(|l| l.as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn unexpected(msg: &Value, waiting_for: &str) -> Failure {
+    Failure::Protocol(format!(
+        "expected a `{waiting_for}` message from the runtime, got {msg}"
+    ))
+}
+
+impl HostRuntime for RubyInstance {
+    fn init(&mut self, spec: &HandlerSpec) -> anyhow::Result<Called<()>> {
+        let env: serde_json::Map<String, Value> = self
+            .env
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect();
+        let msg = json!({"type": "init", "nonce": self.nonce, "handler": spec.handler, "taskRoot": spec.task_root, "env": env});
+        Ok(match self.request(&msg.to_string())? {
+            Err(failure) => Called::Crashed(failure),
+            Ok(answer) => match answer.get("type").and_then(Value::as_str) {
+                Some("ready") => Called::Returned(()),
+                Some("error") => Called::Failed(function_error(&answer)),
+                _ => self.crash(unexpected(&answer, "ready")),
+            },
+        })
+    }
+
+    fn invoke(&mut self, event: &[u8], ctx: &InvokeContext) -> anyhow::Result<Called<Response>> {
+        // The event is spliced in as text: parsing it here would round big integers to f64.
+        let event = std::str::from_utf8(event)
+            .ok()
+            .filter(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok())
+            .ok_or_else(|| anyhow::anyhow!("the event handed to the sandbox is not JSON"))?;
+        let context = json!({
+                "awsRequestId": ctx.aws_request_id,
+                "functionName": ctx.function_name,
+                "functionVersion": ctx.function_version,
+                "invokedFunctionArn": ctx.invoked_function_arn,
+                "memoryLimitInMB": ctx.memory_limit_mb,
+                "logGroupName": ctx.log_group_name,
+                "logStreamName": ctx.log_stream_name,
+                "deadlineMs": self.budget.deadline_ms(),
+                "clientContext": json_text(&ctx.client_context),
+                "identity": json_text(&ctx.identity),
+                "userContext": json_text(&ctx.user_context),
+        });
+        let msg = format!(r#"{{"type":"invoke","event":{event},"context":{context}}}"#);
+        Ok(match self.request(&msg)? {
+            Err(failure) => Called::Crashed(failure),
+            Ok(answer) => match answer.get("type").and_then(Value::as_str) {
+                Some("result") => match answer.get("payload").and_then(Value::as_str) {
+                    Some(payload) => super::check_response(
+                        Response {
+                            payload: payload.as_bytes().to_vec(),
+                            is_json: true,
+                        },
+                        &self.policy,
+                    ),
+                    None => self.crash(unexpected(&answer, "result")),
+                },
+                Some("error") => Called::Failed(function_error(&answer)),
+                _ => self.crash(unexpected(&answer, "result")),
+            },
+        })
+    }
+}
+
+/// Where the empty `/var` directory lives: under `root`, created on first use.
+pub fn empty_dir(root: &Path) -> anyhow::Result<PathBuf> {
+    let dir = root.join("ruby-empty-var");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| anyhow::anyhow!("creating {}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_are_reused_after_removal() {
+        let mut handles = RbHandles::default();
+        let a = handles.insert(100);
+        let b = handles.insert(200);
+        assert_eq!((handles.get(a), handles.get(b)), (Some(100), Some(200)));
+        assert_eq!(handles.remove(a), Some(100));
+        assert_eq!(handles.get(a), None);
+        assert_eq!(handles.remove(a), None, "double removal is refused");
+        assert_eq!(handles.insert(300), a);
+        assert_eq!(handles.get(-1), None);
+    }
+
+    #[test]
+    fn literals_escape_only_backslash_and_quote() {
+        assert_eq!(
+            ruby_string_literal(r#"{"a":"it's \"x\" \\n"}"#),
+            r#"'{"a":"it\'s \\"x\\" \\\\n"}'"#
+        );
+        assert_eq!(message_eval_code("{}"), "Lambdabox.handle_message('{}')");
+    }
+}
