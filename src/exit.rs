@@ -23,7 +23,10 @@ pub struct UsageError {
 
 impl UsageError {
     pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into(), hints: Vec::new() }
+        Self {
+            message: message.into(),
+            hints: Vec::new(),
+        }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -63,7 +66,9 @@ pub fn report(err: &anyhow::Error) {
             eprintln!("hint: {hint}");
         }
     } else {
-        eprintln!("hint: this is a bug in lambdabox; please report it with the command that caused it");
+        eprintln!(
+            "hint: this is a bug in lambdabox; please report it with the command that caused it"
+        );
     }
 }
 

@@ -19,7 +19,10 @@ pub struct Event {
 impl Event {
     /// No event given: `{}` is what Lambda and Serverless pass.
     pub fn empty() -> Self {
-        Self { json: "{}".to_owned(), from_json: true }
+        Self {
+            json: "{}".to_owned(),
+            from_json: true,
+        }
     }
 }
 

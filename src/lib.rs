@@ -9,3 +9,4 @@ pub mod outcome;
 pub mod remote;
 pub mod runtime;
 pub mod sandbox;
+pub mod serve;

@@ -15,12 +15,19 @@ pub struct FunctionError {
 
 impl FunctionError {
     pub fn new(error_type: impl Into<String>, error_message: impl Into<String>) -> Self {
-        Self { error_type: error_type.into(), error_message: error_message.into(), stack_trace: Vec::new() }
+        Self {
+            error_type: error_type.into(),
+            error_message: error_message.into(),
+            stack_trace: Vec::new(),
+        }
     }
 
     /// Lambda's own message for a function that ran out of time.
     pub fn timeout(timeout: std::time::Duration) -> Self {
-        Self::new("Sandbox.Timedout", format!("Task timed out after {:.2} seconds", timeout.as_secs_f64()))
+        Self::new(
+            "Sandbox.Timedout",
+            format!("Task timed out after {:.2} seconds", timeout.as_secs_f64()),
+        )
     }
 }
 

@@ -20,7 +20,10 @@ impl RuntimeKind {
             Some(Self::Python)
         } else if runtime.starts_with("ruby") {
             Some(Self::Ruby)
-        } else if matches!(runtime, "java8" | "java8.al2" | "java11" | "java17" | "java21") {
+        } else if matches!(
+            runtime,
+            "java8" | "java8.al2" | "java11" | "java17" | "java21"
+        ) {
             Some(Self::Java)
         } else {
             None
@@ -49,9 +52,18 @@ mod tests {
 
     #[test]
     fn maps_lambda_runtime_names() {
-        assert_eq!(RuntimeKind::from_runtime("nodejs20.x"), Some(RuntimeKind::Node));
-        assert_eq!(RuntimeKind::from_runtime("python3.12"), Some(RuntimeKind::Python));
-        assert_eq!(RuntimeKind::from_runtime("ruby3.4"), Some(RuntimeKind::Ruby));
+        assert_eq!(
+            RuntimeKind::from_runtime("nodejs20.x"),
+            Some(RuntimeKind::Node)
+        );
+        assert_eq!(
+            RuntimeKind::from_runtime("python3.12"),
+            Some(RuntimeKind::Python)
+        );
+        assert_eq!(
+            RuntimeKind::from_runtime("ruby3.4"),
+            Some(RuntimeKind::Ruby)
+        );
         assert_eq!(RuntimeKind::from_runtime("java21"), Some(RuntimeKind::Java));
         assert_eq!(RuntimeKind::from_runtime("go1.x"), None);
         assert_eq!(RuntimeKind::from_runtime("provided.al2023"), None);
@@ -70,7 +82,8 @@ pub fn invoke_local(
         "functions.{}.runtime: runtime `{}` is not available yet{}",
         inv.function.key,
         inv.runtime,
-        kind.map(|k| format!(" (the {k} runtime is still being built)")).unwrap_or_default()
+        kind.map(|k| format!(" (the {k} runtime is still being built)"))
+            .unwrap_or_default()
     ))
     .into())
 }
