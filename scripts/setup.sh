@@ -37,3 +37,13 @@ done
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/lambdabox/target}"
 mkdir -p "$CARGO_TARGET_DIR"
 log "cargo target dir: $CARGO_TARGET_DIR"
+
+# --- moto (a local AWS Lambda API for the remote-invoke tests) ---------------------------------
+# Installed into a venv under the cache so it is reused; the tests start `moto_server` on a free
+# loopback port themselves (LAMBDABOX_MOTO_SERVER overrides the path).
+moto_venv="${LAMBDABOX_MOTO_VENV:-$HOME/.cache/lambdabox/venv}"
+if [ ! -x "$moto_venv/bin/moto_server" ]; then
+  log "installing moto[server] into $moto_venv"
+  python3 -m venv "$moto_venv"
+  "$moto_venv/bin/pip" install --quiet --disable-pip-version-check 'moto[server]>=5,<6'
+fi

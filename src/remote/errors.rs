@@ -79,8 +79,15 @@ pub fn classify(err: &SdkError<InvokeError>, target: Target<'_>) -> Failure {
 }
 
 fn service_failure(err: &InvokeError, target: Target<'_>) -> Failure {
-    let code = err.code().unwrap_or("Unknown");
-    let detail = err.message().unwrap_or("");
+    // Modeled exceptions carry their own message; the rest only error metadata.
+    let (code, detail) = match err {
+        InvokeError::ResourceNotFoundException(e) => ("ResourceNotFoundException", e.message()),
+        InvokeError::TooManyRequestsException(e) => ("TooManyRequestsException", e.message()),
+        InvokeError::RequestTooLargeException(e) => ("RequestTooLargeException", e.message()),
+        InvokeError::Ec2ThrottledException(e) => ("EC2ThrottledException", e.message()),
+        _ => (err.code().unwrap_or("Unknown"), err.message()),
+    };
+    let detail = detail.or(err.message()).unwrap_or("");
     let function = target.function();
     let place = target.place();
     match code {

@@ -52,7 +52,13 @@ pub fn render(
         InvocationType::RequestResponse => {}
     }
 
-    if let Some(payload) = reply.payload.as_deref().filter(|p| !p.is_empty()) {
+    // Lambda answers Event and DryRun with an empty body; whatever an emulator sends there is
+    // not a result.
+    let payload = match invocation_type {
+        InvocationType::RequestResponse => reply.payload.as_deref().filter(|p| !p.is_empty()),
+        InvocationType::Event | InvocationType::DryRun => None,
+    };
+    if let Some(payload) = payload {
         match pretty_json(payload) {
             Some(text) => stdout.extend_from_slice(text.as_bytes()),
             None => stdout.extend_from_slice(payload),
@@ -182,7 +188,7 @@ mod tests {
         let r = render(
             "svc-dev-hello",
             InvocationType::Event,
-            &reply(202, ""),
+            &reply(202, "{\"echo\":1}"),
             &TimeZone::UTC,
         );
         assert_eq!(r.stdout, b"");

@@ -216,10 +216,10 @@ fn profile_supplies_region_and_credentials() {
         .build()
         .unwrap();
     rt.block_on(async {
-        use aws_config::profile::profile_file::{ProfileFileKind, ProfileFiles};
-        let files = ProfileFiles::builder()
-            .with_file(ProfileFileKind::Config, &config)
-            .with_file(ProfileFileKind::Credentials, &credentials)
+        use aws_runtime::env_config::file::{EnvConfigFileKind, EnvConfigFiles};
+        let files = EnvConfigFiles::builder()
+            .with_file(EnvConfigFileKind::Config, &config)
+            .with_file(EnvConfigFileKind::Credentials, &credentials)
             .build();
         let sdk = remote::client::sdk_config(&inv, |l| {
             l.empty_test_environment()
@@ -345,6 +345,25 @@ fn oversized_client_context_is_refused_before_sending() {
     rx.expect_no_request();
 }
 
+/// What the default chain reports when no provider found credentials.
+#[derive(Debug)]
+struct NoCredentials;
+
+impl aws_credential_types::provider::ProvideCredentials for NoCredentials {
+    fn provide_credentials<'a>(
+        &'a self,
+    ) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        aws_credential_types::provider::future::ProvideCredentials::ready(Err(
+            aws_credential_types::provider::error::CredentialsError::not_loaded(
+                "no providers in chain provided credentials",
+            ),
+        ))
+    }
+}
+
 #[test]
 fn missing_credentials_say_how_to_provide_them() {
     let inv = invocation("svc-dev-hello");
@@ -353,11 +372,7 @@ fn missing_credentials_say_how_to_provide_them() {
         .build()
         .unwrap();
     let err = rt.block_on(async {
-        // The environment provider over an empty environment: what the default chain reports
-        // when nothing provides credentials.
-        let none = aws_config::environment::EnvironmentVariableCredentialsProvider::new_with_env(
-            aws_types::os_shim_internal::Env::from_slice(&[]),
-        );
+        let none = NoCredentials;
         let (http, _rx) = capture_request(None);
         let sdk = remote::client::sdk_config(&inv, |l| {
             l.empty_test_environment()
@@ -563,8 +578,22 @@ fn handler_zip() -> Vec<u8> {
 }
 
 /// Start moto, create the role and `svc-dev-hello` (published as version 1) with the SDK.
-fn moto_with_function() -> moto::Moto {
+/// `echo`: moto's Docker-less backend, which answers every invocation of any name with the
+/// event (no `FunctionError`); without it moto checks names and qualifiers but, having no
+/// Docker here, answers invocations of existing functions with `FunctionError: Handled`.
+fn moto_with_function(echo: bool) -> moto::Moto {
     let moto = moto::Moto::start();
+    if echo {
+        let (status, _) = moto::http(
+            moto.port,
+            "POST",
+            "/moto-api/config",
+            &[],
+            br#"{"lambda":{"use_docker":false}}"#,
+        )
+        .unwrap();
+        assert!((200..300).contains(&status), "moto config: {status}");
+    }
     let role = moto.create_role("lambdabox-test-role");
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -613,7 +642,7 @@ fn moto_invocation(
 
 #[test]
 fn moto_event_is_accepted_and_dry_run_succeeds() {
-    let moto = moto_with_function();
+    let moto = moto_with_function(true);
     let run = run_with(
         &moto_invocation(&moto, "svc-dev-hello", InvocationType::Event),
         None,
@@ -640,7 +669,7 @@ fn moto_event_is_accepted_and_dry_run_succeeds() {
 
 #[test]
 fn moto_unknown_function_and_unknown_qualifier_are_resource_not_found() {
-    let moto = moto_with_function();
+    let moto = moto_with_function(false);
     let run = run_with(
         &moto_invocation(&moto, "svc-dev-nope", InvocationType::RequestResponse),
         None,
@@ -660,20 +689,45 @@ fn moto_unknown_function_and_unknown_qualifier_are_resource_not_found() {
         run.stderr
     );
 
-    // moto reads the qualifier from the function name only: `name:qualifier`.
+    // moto reads the qualifier from the function name only (`name:qualifier`): `$LATEST` reaches
+    // the function, an unknown version is ResourceNotFoundException naming it.
     let run = run_with(
         &moto_invocation(&moto, "svc-dev-hello:$LATEST", InvocationType::DryRun),
         None,
     );
-    assert_eq!(run.result.unwrap(), Outcome::Success, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("DryRun of svc-dev-hello:$LATEST succeeded (status 204)"),
+        "{}",
+        run.stderr
+    );
     let run = run_with(
         &moto_invocation(&moto, "svc-dev-hello:7", InvocationType::DryRun),
         None,
     );
     assert_eq!(run.result.unwrap(), Outcome::FunctionFailed);
     assert!(
+        run.stderr
+            .starts_with("error: function svc-dev-hello:7 not found"),
+        "{}",
+        run.stderr
+    );
+    assert!(
         run.stderr.contains("function:svc-dev-hello:7"),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn moto_request_response_returns_the_payload() {
+    let moto = moto_with_function(true);
+    let mut inv = moto_invocation(&moto, "svc-dev-hello", InvocationType::RequestResponse);
+    inv.payload = br#"{"name":"moto","n":[1,2]}"#.to_vec();
+    let run = run_with(&inv, None);
+    assert_eq!(run.result.unwrap(), Outcome::Success, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "{\n    \"name\": \"moto\",\n    \"n\": [\n        1,\n        2\n    ]\n}\n"
     );
 }
