@@ -20,6 +20,9 @@ pub struct Service {
     pub region: String,
     /// `provider.profile`.
     pub profile: Option<String>,
+    /// `--region` > `provider.region`, None when neither is set (remote invoke lets the SDK
+    /// decide then).
+    pub configured_region: Option<String>,
     /// `functions`, in file order.
     pub functions: IndexMap<String, Function>,
     /// `custom.lambdabox.allowedOutboundHosts`, unparsed (the sandbox policy parses them).
@@ -45,6 +48,9 @@ pub struct Function {
     pub timeout: Duration,
     /// `provider.environment` < `functions.X.environment`, nulls dropped, scalars as strings.
     pub environment: IndexMap<String, String>,
+    /// Environment variables whose resolved value cannot be a string locally (an object such as
+    /// `{Ref: …}`), with the reason. Local invocation fails on them unless `-e` overrides them.
+    pub environment_errors: IndexMap<String, String>,
     /// `functions.X.package.artifact` > `package.artifact`, absolute.
     pub artifact: Option<PathBuf>,
     /// `functions.X.image` is set (cannot be invoked locally).

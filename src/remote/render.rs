@@ -59,7 +59,7 @@ pub fn render(
         InvocationType::Event | InvocationType::DryRun => None,
     };
     if let Some(payload) = payload {
-        match pretty_json(payload) {
+        match crate::output::pretty_json(payload) {
             Some(text) => stdout.extend_from_slice(text.as_bytes()),
             None => stdout.extend_from_slice(payload),
         }
@@ -94,20 +94,6 @@ pub fn render(
         stderr,
         outcome,
     }
-}
-
-/// 4-space pretty JSON, `None` when `json` is not JSON.
-// TODO(merge foundation): replace with `crate::output::pretty_json`, which keeps number tokens verbatim.
-fn pretty_json(json: &[u8]) -> Option<String> {
-    use serde::Serialize as _;
-    let value: serde_json::Value = serde_json::from_slice(json).ok()?;
-    let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(
-        &mut out,
-        serde_json::ser::PrettyFormatter::with_indent(b"    "),
-    );
-    value.serialize(&mut ser).ok()?;
-    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]

@@ -1,1 +1,5 @@
+//! The one integration-test binary (DESIGN §7).
+
+mod cli;
+mod config_golden;
 mod remote;
