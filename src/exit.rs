@@ -50,7 +50,13 @@ pub fn exit_code(result: &anyhow::Result<Outcome>) -> u8 {
         Ok(Outcome::FunctionFailed) => 1,
         Err(err) if err.downcast_ref::<UsageError>().is_some() => 2,
         // `--help` and `--version` arrive as clap errors that are not failures.
-        Err(err) if err.downcast_ref::<clap::Error>().is_some_and(|e| !e.use_stderr()) => 0,
+        Err(err)
+            if err
+                .downcast_ref::<clap::Error>()
+                .is_some_and(|e| !e.use_stderr()) =>
+        {
+            0
+        }
         Err(err) if err.downcast_ref::<clap::Error>().is_some() => 2,
         Err(_) => 3,
     }
@@ -85,9 +91,13 @@ mod tests {
         let usage = anyhow::Error::new(UsageError::new("bad")).context("reading serverless.yml");
         assert_eq!(exit_code(&Err(usage)), 2);
         assert_eq!(exit_code(&Err(anyhow::anyhow!("boom"))), 3);
-        let help = clap::Command::new("x").try_get_matches_from(["x", "--help"]).unwrap_err();
+        let help = clap::Command::new("x")
+            .try_get_matches_from(["x", "--help"])
+            .unwrap_err();
         assert_eq!(exit_code(&Err(help.into())), 0);
-        let bad = clap::Command::new("x").try_get_matches_from(["x", "--nope"]).unwrap_err();
+        let bad = clap::Command::new("x")
+            .try_get_matches_from(["x", "--nope"])
+            .unwrap_err();
         assert_eq!(exit_code(&Err(bad.into())), 2);
     }
 }

@@ -1,5 +1,9 @@
 //! Runtime selection, handler parsing, per-language specifics and runtime artifacts.
 
+pub mod local;
+pub mod node;
+
+use crate::exit::UsageError;
 use std::fmt;
 
 /// The language families lambdabox can run locally.
@@ -46,6 +50,32 @@ impl fmt::Display for RuntimeKind {
     }
 }
 
+/// Run one invocation locally inside the sandbox.
+///
+/// A function failure is `Ok(InvokeResult::Err(..))`; `Err(..)` is lambdabox's own failure
+/// (a [`crate::exit::UsageError`] for bad input, anything else is internal).
+pub fn invoke_local(
+    inv: &crate::invocation::LocalInvocation,
+) -> anyhow::Result<crate::outcome::InvokeResult> {
+    let not_yet = |kind: RuntimeKind| -> anyhow::Result<crate::outcome::InvokeResult> {
+        Err(UsageError::new(format!(
+            "functions.{}.runtime: runtime `{}` is not available yet (the {kind} runtime is still being built)",
+            inv.function.key, inv.runtime
+        ))
+        .into())
+    };
+    match RuntimeKind::from_runtime(&inv.runtime) {
+        Some(RuntimeKind::Node) => node::invoke_local(inv),
+        Some(kind @ (RuntimeKind::Python | RuntimeKind::Ruby | RuntimeKind::Java)) => not_yet(kind),
+        None => Err(UsageError::new(format!(
+            "functions.{}.runtime: `{}` cannot run locally",
+            inv.function.key, inv.runtime
+        ))
+        .hint("lambdabox runs nodejs*, python3.*, ruby* and java8/11/17/21 functions locally")
+        .into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,22 +98,4 @@ mod tests {
         assert_eq!(RuntimeKind::from_runtime("go1.x"), None);
         assert_eq!(RuntimeKind::from_runtime("provided.al2023"), None);
     }
-}
-
-/// Run one invocation locally inside the sandbox.
-///
-/// A function failure is `Ok(InvokeResult::Err(..))`; `Err(..)` is lambdabox's own failure
-/// (a [`crate::exit::UsageError`] for bad input, anything else is internal).
-pub fn invoke_local(
-    inv: &crate::invocation::LocalInvocation,
-) -> anyhow::Result<crate::outcome::InvokeResult> {
-    let kind = RuntimeKind::from_runtime(&inv.runtime);
-    Err(crate::exit::UsageError::new(format!(
-        "functions.{}.runtime: runtime `{}` is not available yet{}",
-        inv.function.key,
-        inv.runtime,
-        kind.map(|k| format!(" (the {k} runtime is still being built)"))
-            .unwrap_or_default()
-    ))
-    .into())
 }

@@ -2,4 +2,7 @@
 
 mod cli;
 mod config_golden;
+mod harness;
+mod node_diff;
 mod remote;
+mod runtimes;

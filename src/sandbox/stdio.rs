@@ -1,0 +1,495 @@
+//! The stdio transport (`wit/stdio-transport.md`) for WASI preview-1 command guests (CPython,
+//! CRuby): JSON lines to the guest's stdin, nonce-framed JSON messages out of its stdout.
+//! Every stdout byte outside a frame with the right nonce, and all of stderr, is log output.
+//!
+//! The command's `_start` runs on its own thread for the instance's whole life; each request
+//! is a line written to its stdin and answered by one frame (or by the guest's end).
+
+use super::clock::{Budget, Clock};
+use super::engine::{engine, on_guest_thread};
+use super::guard::{self, Guard, HasGuard};
+use super::limits::Failure;
+use super::policy::Policy;
+use super::scratch::Scratch;
+use super::streams::{ByteSink, ChannelStdin, GuestOutput, Log, LogSink};
+use super::wasi::{build_ctx, GuestStdio};
+use super::{Called, HandlerSpec, HostRuntime, InvokeContext};
+use crate::outcome::{FunctionError, Response};
+use bytes::Bytes;
+use serde_json::{json, Value};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use wasmtime::{Linker, Module, Store};
+use wasmtime_wasi::p1::WasiP1Ctx;
+
+/// How long past its deadline a guest stuck in a host call (a long WASI sleep) is waited for
+/// before the host gives up on it.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// What the guest's stdout turns into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Log(Vec<u8>),
+    /// The JSON text of one frame (without the trailing newline).
+    Frame(Vec<u8>),
+    /// A frame longer than the limit (its bytes were dropped).
+    TooLarge,
+}
+
+/// Splits guest stdout into log bytes and frames `\x1e LBX <nonce> \x1f <json> \n`.
+/// Only a frame with the exact nonce counts; a frame may begin mid-line.
+#[derive(Debug)]
+pub struct FrameSplitter {
+    prefix: Vec<u8>,
+    max_frame: usize,
+    state: SplitState,
+}
+
+#[derive(Debug)]
+enum SplitState {
+    Text,
+    /// This many bytes of the prefix matched.
+    Prefix(usize),
+    Body(Vec<u8>),
+    /// Inside an over-long frame: drop bytes until its newline.
+    Skip,
+}
+
+impl FrameSplitter {
+    pub fn new(nonce: &str, max_frame: usize) -> Self {
+        let mut prefix = b"\x1eLBX".to_vec();
+        prefix.extend_from_slice(nonce.as_bytes());
+        prefix.push(0x1f);
+        Self {
+            prefix,
+            max_frame,
+            state: SplitState::Text,
+        }
+    }
+
+    /// Feed bytes; pieces come out in stream order. Log text is emitted as soon as it cannot
+    /// be the start of a frame.
+    pub fn feed(&mut self, mut bytes: &[u8], out: &mut impl FnMut(Piece)) {
+        while !bytes.is_empty() {
+            match &mut self.state {
+                SplitState::Text => {
+                    let at = bytes.iter().position(|&b| b == 0x1e).unwrap_or(bytes.len());
+                    if at > 0 {
+                        out(Piece::Log(bytes[..at].to_vec()));
+                    }
+                    if at < bytes.len() {
+                        self.state = SplitState::Prefix(1);
+                        bytes = &bytes[at + 1..];
+                    } else {
+                        bytes = &[];
+                    }
+                }
+                SplitState::Prefix(n) => {
+                    let n = *n;
+                    if bytes[0] == self.prefix[n] {
+                        bytes = &bytes[1..];
+                        self.state = if n + 1 == self.prefix.len() {
+                            SplitState::Body(Vec::new())
+                        } else {
+                            SplitState::Prefix(n + 1)
+                        };
+                    } else {
+                        // Not our frame: what matched so far is log text; the byte that broke
+                        // the match is looked at again as text (it may start a frame itself).
+                        out(Piece::Log(self.prefix[..n].to_vec()));
+                        self.state = SplitState::Text;
+                    }
+                }
+                SplitState::Body(body) => {
+                    let end = bytes.iter().position(|&b| b == b'\n');
+                    let take = end.unwrap_or(bytes.len());
+                    if body.len() + take > self.max_frame {
+                        self.state = SplitState::Skip;
+                        out(Piece::TooLarge);
+                        continue;
+                    }
+                    body.extend_from_slice(&bytes[..take]);
+                    match end {
+                        Some(i) => {
+                            let frame = std::mem::take(body);
+                            self.state = SplitState::Text;
+                            bytes = &bytes[i + 1..];
+                            out(Piece::Frame(frame));
+                        }
+                        None => bytes = &[],
+                    }
+                }
+                SplitState::Skip => match bytes.iter().position(|&b| b == b'\n') {
+                    Some(i) => {
+                        self.state = SplitState::Text;
+                        bytes = &bytes[i + 1..];
+                    }
+                    None => bytes = &[],
+                },
+            }
+        }
+    }
+}
+
+/// What the guest thread reports to the host.
+enum Event {
+    Frame(Vec<u8>),
+    TooLarge,
+    /// `_start` returned (or trapped).
+    Ended(Result<(), Failure>),
+}
+
+/// The guest's stdout: frames go to the host, everything else to the log.
+struct StdoutSplitter {
+    splitter: Mutex<FrameSplitter>,
+    log: Arc<Log>,
+    events: mpsc::Sender<Event>,
+}
+
+impl ByteSink for StdoutSplitter {
+    fn write(&self, bytes: &[u8]) {
+        let mut splitter = self.splitter.lock().unwrap_or_else(|e| e.into_inner());
+        splitter.feed(bytes, &mut |piece| match piece {
+            Piece::Log(text) => self.log.write(&text),
+            Piece::Frame(frame) => {
+                let _ = self.events.send(Event::Frame(frame));
+            }
+            Piece::TooLarge => {
+                let _ = self.events.send(Event::TooLarge);
+            }
+        });
+    }
+}
+
+struct State {
+    wasi: WasiP1Ctx,
+    guard: Guard,
+}
+
+impl HasGuard for State {
+    fn guard(&mut self) -> &mut Guard {
+        &mut self.guard
+    }
+}
+
+/// A running stdio-transport guest.
+pub struct StdioInstance {
+    stdin: Option<tokio::sync::mpsc::UnboundedSender<Bytes>>,
+    events: mpsc::Receiver<Event>,
+    nonce: String,
+    budget: Budget,
+    policy: Policy,
+    crashed: Option<Failure>,
+    _scratch: Arc<Scratch>,
+}
+
+impl StdioInstance {
+    /// Start `module` (a WASI preview-1 command; argv, preopens and environment from `policy`).
+    /// The command runs until its stdin ends, which happens when the instance is dropped.
+    pub fn start(module: &Module, policy: &Policy, log: Arc<dyn LogSink>) -> anyhow::Result<Self> {
+        let engine = engine()?;
+        let scratch = Arc::new(Scratch::new(policy.tmp_bytes)?);
+        let clock = Clock::new(policy.determinism);
+        let log = Log::new(log, policy.max_log_bytes);
+        let nonce = new_nonce();
+        let (events_tx, events) = mpsc::channel();
+        let max_frame = policy.max_response_bytes.saturating_mul(8).max(1 << 20);
+        let stdout = GuestOutput(Arc::new(StdoutSplitter {
+            splitter: Mutex::new(FrameSplitter::new(&nonce, max_frame)),
+            log: log.clone(),
+            events: events_tx.clone(),
+        }));
+        let (stdin_tx, stdin) = ChannelStdin::new();
+        let wasi = build_ctx(
+            policy,
+            scratch.path(),
+            &clock,
+            GuestStdio {
+                stdin: Some(stdin),
+                stdout,
+                stderr: GuestOutput(log.clone()),
+            },
+        )?
+        .build_p1();
+        let guard = Guard::new(policy, clock, log, scratch.clone());
+        let budget = guard.budget.clone();
+        let mut store = Store::new(engine, State { wasi, guard });
+        guard::arm(&mut store);
+        let mut linker = Linker::<State>::new(engine);
+        wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi)
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let module = module.clone();
+        on_guest_thread("lambdabox-stdio-guest", move || {
+            let result = (|| {
+                let instance = linker.instantiate(&mut store, &module)?;
+                let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
+                start.call(&mut store, ())
+            })();
+            let ended = store.data_mut().guard.end_command(result);
+            let _ = events_tx.send(Event::Ended(ended));
+        })?;
+        Ok(Self {
+            stdin: Some(stdin_tx),
+            events,
+            nonce,
+            budget,
+            policy: policy.clone(),
+            crashed: None,
+            _scratch: scratch,
+        })
+    }
+
+    /// Send one request line and wait for its answer frame.
+    fn request(&mut self, message: &Value) -> anyhow::Result<Result<Value, Failure>> {
+        if let Some(failure) = &self.crashed {
+            anyhow::bail!(
+                "this sandbox instance crashed earlier ({failure}) and must be discarded"
+            );
+        }
+        let mut line = serde_json::to_vec(message)?;
+        line.push(b'\n');
+        self.budget.start();
+        let answer = self.send_and_wait(line);
+        self.budget.stop();
+        if let Err(failure) = &answer {
+            self.crashed = Some(failure.clone());
+        }
+        Ok(answer)
+    }
+
+    fn send_and_wait(&mut self, line: Vec<u8>) -> Result<Value, Failure> {
+        let sent = self
+            .stdin
+            .as_ref()
+            .is_some_and(|tx| tx.send(Bytes::from(line)).is_ok());
+        match self.events.recv_timeout(self.policy.timeout + GRACE) {
+            Ok(Event::Frame(frame)) => serde_json::from_slice(&frame).map_err(|e| {
+                Failure::Protocol(format!("the runtime sent a malformed message: {e}"))
+            }),
+            Ok(Event::TooLarge) => Err(Failure::Protocol(format!(
+                "the runtime's answer exceeded {} bytes",
+                self.policy.max_response_bytes
+            ))),
+            Ok(Event::Ended(Err(failure))) => Err(failure),
+            Ok(Event::Ended(Ok(()))) => Err(Failure::Protocol(if sent {
+                "the runtime exited without answering".into()
+            } else {
+                "the runtime exited before it was given work".into()
+            })),
+            Err(mpsc::RecvTimeoutError::Timeout) => Err(Failure::Timeout(self.policy.timeout)),
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::Protocol(
+                "the runtime's thread ended unexpectedly".into(),
+            )),
+        }
+    }
+}
+
+impl Drop for StdioInstance {
+    fn drop(&mut self) {
+        // End of stdin: the bootstrap exits 0 and its thread finishes on its own.
+        self.stdin.take();
+    }
+}
+
+fn new_nonce() -> String {
+    let bytes: [u8; 16] = rand::random();
+    hex::encode(bytes)
+}
+
+/// Parse a JSON text field of the context for the wire (invalid text is passed as a string).
+fn json_field(text: &Option<String>) -> Value {
+    match text {
+        None => Value::Null,
+        Some(t) => serde_json::from_str(t).unwrap_or_else(|_| Value::String(t.clone())),
+    }
+}
+
+fn function_error(msg: &Value) -> FunctionError {
+    let text = |k: &str| {
+        msg.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    FunctionError {
+        error_type: text("errorType"),
+        error_message: text("errorMessage"),
+        stack_trace: msg
+            .get("stackTrace")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .map(|l| {
+                        l.as_str()
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| l.to_string())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn unexpected(msg: &Value, waiting_for: &str) -> Failure {
+    Failure::Protocol(format!(
+        "expected a `{waiting_for}` message from the runtime, got {msg}"
+    ))
+}
+
+impl HostRuntime for StdioInstance {
+    fn init(&mut self, spec: &HandlerSpec) -> anyhow::Result<Called<()>> {
+        let msg = json!({"type": "init", "nonce": self.nonce, "handler": spec.handler, "taskRoot": spec.task_root});
+        Ok(match self.request(&msg)? {
+            Err(failure) => Called::Crashed(failure),
+            Ok(answer) => match answer.get("type").and_then(Value::as_str) {
+                Some("ready") => Called::Returned(()),
+                Some("error") => Called::Failed(function_error(&answer)),
+                _ => self.protocol_crash(unexpected(&answer, "ready")),
+            },
+        })
+    }
+
+    fn invoke(&mut self, event: &[u8], ctx: &InvokeContext) -> anyhow::Result<Called<Response>> {
+        let event: Value = serde_json::from_slice(event)
+            .map_err(|e| anyhow::anyhow!("the event handed to the sandbox is not JSON: {e}"))?;
+        let msg = json!({
+            "type": "invoke",
+            "event": event,
+            "context": {
+                "awsRequestId": ctx.aws_request_id,
+                "functionName": ctx.function_name,
+                "functionVersion": ctx.function_version,
+                "invokedFunctionArn": ctx.invoked_function_arn,
+                "memoryLimitInMB": ctx.memory_limit_mb,
+                "logGroupName": ctx.log_group_name,
+                "logStreamName": ctx.log_stream_name,
+                "deadlineMs": self.budget_deadline_ms(),
+                "clientContext": json_field(&ctx.client_context),
+                "identity": json_field(&ctx.identity),
+                "userContext": json_field(&ctx.user_context),
+            }
+        });
+        Ok(match self.request(&msg)? {
+            Err(failure) => Called::Crashed(failure),
+            Ok(answer) => match answer.get("type").and_then(Value::as_str) {
+                Some("result") => match answer.get("payload").and_then(Value::as_str) {
+                    Some(payload) => super::check_response(
+                        Response {
+                            payload: payload.as_bytes().to_vec(),
+                            is_json: true,
+                        },
+                        &self.policy,
+                    ),
+                    None => self.protocol_crash(unexpected(&answer, "result")),
+                },
+                Some("error") => Called::Failed(function_error(&answer)),
+                _ => self.protocol_crash(unexpected(&answer, "result")),
+            },
+        })
+    }
+}
+
+impl StdioInstance {
+    fn protocol_crash<T>(&mut self, failure: Failure) -> Called<T> {
+        self.crashed = Some(failure.clone());
+        Called::Crashed(failure)
+    }
+
+    /// The deadline the guest will see for a call starting now.
+    fn budget_deadline_ms(&self) -> u64 {
+        let clock = self.budget.clock();
+        u64::try_from((clock.wall_now() + self.policy.timeout).as_millis()).unwrap_or(u64::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NONCE: &str = "0123456789abcdef0123456789abcdef";
+
+    fn split(chunks: &[&[u8]], max: usize) -> (Vec<u8>, Vec<Piece>) {
+        let mut s = FrameSplitter::new(NONCE, max);
+        let mut log = Vec::new();
+        let mut others = Vec::new();
+        for c in chunks {
+            s.feed(c, &mut |p| match p {
+                Piece::Log(t) => log.extend(t),
+                other => others.push(other),
+            });
+        }
+        (log, others)
+    }
+
+    fn frame(json: &str) -> Vec<u8> {
+        format!("\x1eLBX{NONCE}\x1f{json}\n").into_bytes()
+    }
+
+    #[test]
+    fn separates_frames_from_log_text_even_mid_line() {
+        let mut out = b"hello ".to_vec();
+        out.extend(frame(r#"{"type":"ready"}"#));
+        out.extend(b"after\n");
+        let (log, frames) = split(&[&out], 1000);
+        assert_eq!(log, b"hello after\n");
+        assert_eq!(frames, vec![Piece::Frame(br#"{"type":"ready"}"#.to_vec())]);
+    }
+
+    #[test]
+    fn a_frame_split_across_writes_at_every_byte_is_found() {
+        let whole = [b"x".as_slice(), &frame(r#"{"a":1}"#), b"y"].concat();
+        for cut in 0..whole.len() {
+            let (log, frames) = split(&[&whole[..cut], &whole[cut..]], 1000);
+            assert_eq!(log, b"xy", "cut at {cut}");
+            assert_eq!(
+                frames,
+                vec![Piece::Frame(br#"{"a":1}"#.to_vec())],
+                "cut at {cut}"
+            );
+        }
+        let bytes: Vec<&[u8]> = whole.chunks(1).collect();
+        let (log, frames) = split(&bytes, 1000);
+        assert_eq!(log, b"xy");
+        assert_eq!(frames.len(), 1);
+    }
+
+    #[test]
+    fn a_wrong_nonce_or_broken_prefix_is_log_text() {
+        let forged = format!(
+            "\x1eLBX{}\x1f{{\"type\":\"result\",\"payload\":\"1\"}}\n",
+            "f".repeat(32)
+        );
+        let (log, frames) = split(&[forged.as_bytes()], 1000);
+        assert_eq!(log, forged.as_bytes());
+        assert!(frames.is_empty());
+
+        // A lone RS right before a real frame: the RS is log, the frame still counts.
+        let mut out = b"\x1e\x1eLB".to_vec();
+        out.extend(&frame("{}")[3..]);
+        let (log, frames) = split(&[&out], 1000);
+        assert_eq!(log, b"\x1e");
+        assert_eq!(frames, vec![Piece::Frame(b"{}".to_vec())]);
+    }
+
+    #[test]
+    fn over_long_frames_are_reported_and_skipped() {
+        let big = format!("{{\"x\":\"{}\"}}", "a".repeat(100));
+        let mut out = frame(&big);
+        out.extend(b"tail\n");
+        out.extend(frame("{}"));
+        let (log, frames) = split(&[&out], 50);
+        assert_eq!(log, b"tail\n");
+        assert_eq!(frames, vec![Piece::TooLarge, Piece::Frame(b"{}".to_vec())]);
+    }
+
+    #[test]
+    fn nonces_are_32_lowercase_hex_and_differ() {
+        let (a, b) = (new_nonce(), new_nonce());
+        assert_eq!(a.len(), 32);
+        assert!(a
+            .bytes()
+            .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)));
+        assert_ne!(a, b);
+    }
+}

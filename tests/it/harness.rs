@@ -1,0 +1,123 @@
+//! Running the real `lambdabox` binary against fixture services, and the macro that runs a
+//! scenario for every runtime that has a fixture for it (Viceroy's `viceroy_test!` pattern).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// A host environment variable that must never reach a handler.
+pub const HOST_SECRET: &str = "LAMBDABOX_TEST_HOST_SECRET";
+
+/// One finished `lambdabox` run.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// stdout parsed as JSON (the result or error document).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+
+    pub fn assert_code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code, code,
+            "exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/fixtures/services/<runtime>-<case>`.
+pub fn fixture(runtime: &str, case: &str) -> PathBuf {
+    repo()
+        .join("tests/fixtures/services")
+        .join(format!("{runtime}-{case}"))
+}
+
+/// A private copy of a fixture service (tests may add files, e.g. symlinks).
+pub fn copy_fixture(runtime: &str, case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(runtime, case), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The compiled-code cache the tests share (compiling a runtime once, not once per test).
+fn cache_dir() -> PathBuf {
+    let dir = std::env::var_os("LAMBDABOX_TEST_CACHE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("lambdabox-test-cache"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Run `lambdabox <args>` in `dir` with a clean environment plus [`HOST_SECRET`] set.
+pub fn lambdabox(dir: &Path, args: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lambdabox"));
+    cmd.current_dir(dir)
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", std::env::var_os("HOME").unwrap_or_default())
+        .env("LAMBDABOX_CACHE_DIR", cache_dir())
+        .env("NO_COLOR", "1")
+        .env(HOST_SECRET, "this must not leak")
+        .stdin(Stdio::null());
+    let out = cmd.output().expect("lambdabox runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// `lambdabox invoke local -f fn <extra>` in the service `dir`.
+pub fn invoke(dir: &Path, extra: &[&str]) -> Run {
+    let mut args = vec!["invoke", "local", "-f", "fn"];
+    args.extend_from_slice(extra);
+    lambdabox(dir, &args)
+}
+
+/// `runtime_test!(name, [node, python, ...], |rt: &str| { ... })`: one `#[test]` per runtime,
+/// each running the scenario against that runtime's fixtures (`<rt>-<case>`).
+#[macro_export]
+macro_rules! runtime_test {
+    ($name:ident, [$($rt:ident),+ $(,)?], $scenario:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                #[test]
+                fn $rt() {
+                    let scenario: fn(&str) = $scenario;
+                    scenario(stringify!($rt));
+                }
+            )+
+        }
+    };
+}

@@ -1,0 +1,205 @@
+//! Scenarios every runtime must pass, run through the real binary (`runtime_test!` lists the
+//! runtimes that have fixtures for a scenario; add yours to the list).
+
+use crate::harness::{copy_fixture, fixture, invoke, HOST_SECRET};
+use crate::runtime_test;
+use serde_json::json;
+
+runtime_test!(returns_the_result_as_indented_json, [node], |rt| {
+    let run = invoke(&fixture(rt, "result"), &["-d", r#"{"name": "lambdabox"}"#]);
+    run.assert_code(0);
+    assert_eq!(
+        run.json(),
+        json!({"ok": true, "got": {"name": "lambdabox"}, "list": [1, "two", null]})
+    );
+    assert!(
+        run.stdout.contains("\n    \"ok\": true"),
+        "4-space indent:\n{}",
+        run.stdout
+    );
+});
+
+runtime_test!(a_thrown_error_is_a_function_error, [node], |rt| {
+    let run = invoke(&fixture(rt, "error"), &[]);
+    run.assert_code(1);
+    let doc = run.json();
+    assert_eq!(doc["errorType"], "TypeError");
+    assert_eq!(doc["errorMessage"], "the thing was not a thing");
+    let trace = doc["stackTrace"].as_array().unwrap();
+    assert!(
+        trace
+            .iter()
+            .any(|l| l.as_str().unwrap().contains("/var/task/handler")),
+        "{trace:?}"
+    );
+});
+
+runtime_test!(the_context_has_lambdas_fields, [node], |rt| {
+    let run = invoke(&fixture(rt, "context"), &[]);
+    run.assert_code(0);
+    let doc = run.json();
+    assert_eq!(doc["functionName"], format!("{rt}-context-dev-fn"));
+    assert_eq!(doc["functionVersion"], "$LATEST");
+    let arn = doc["invokedFunctionArn"].as_str().unwrap();
+    assert!(
+        arn.starts_with("arn:aws:lambda:eu-west-1:")
+            && arn.ends_with(&format!(":function:{rt}-context-dev-fn")),
+        "{arn}"
+    );
+    assert_eq!(doc["memoryLimitInMB"], "256");
+    assert_eq!(
+        doc["logGroupName"],
+        format!("/aws/lambda/{rt}-context-dev-fn")
+    );
+    assert_eq!(doc["logStreamName"], "string");
+    assert_eq!(doc["remaining"], true);
+    assert_eq!(doc["awsRequestId"].as_str().unwrap().len(), 36);
+});
+
+runtime_test!(logs_go_to_stderr_only, [node], |rt| {
+    let run = invoke(&fixture(rt, "logs"), &[]);
+    run.assert_code(0);
+    assert_eq!(run.json(), json!("the result"));
+    assert!(!run.stdout.contains("log line"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("log line from console.log"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("log line from console.error"),
+        "{}",
+        run.stderr
+    );
+});
+
+runtime_test!(
+    the_environment_is_lambdas_and_never_the_hosts,
+    [node],
+    |rt| {
+        let run = invoke(&fixture(rt, "env"), &[]);
+        run.assert_code(0);
+        assert_eq!(
+            run.json(),
+            json!({
+                "AWS_LAMBDA_FUNCTION_NAME": format!("{rt}-env-dev-fn"),
+                "AWS_REGION": "us-east-1",
+                "LAMBDA_TASK_ROOT": "/var/task",
+                "IS_LOCAL": "true",
+                "FROM_PROVIDER": "provider",
+                "OVERRIDDEN": "function",
+                "hostSecret": "absent",
+                "hostPath": "absent",
+                "hostHome": "absent",
+            })
+        );
+        assert!(!run.stdout.contains("this must not leak") && std::env::var(HOST_SECRET).is_err());
+    }
+);
+
+runtime_test!(an_endless_loop_times_out, [node], |rt| {
+    let started = std::time::Instant::now();
+    let run = invoke(&fixture(rt, "timeout"), &[]);
+    run.assert_code(1);
+    assert_eq!(
+        run.json()["errorMessage"],
+        "Task timed out after 1.00 seconds"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+});
+
+runtime_test!(a_memory_bomb_fails_at_memory_size, [node], |rt| {
+    let run = invoke(&fixture(rt, "memory"), &[]);
+    run.assert_code(1);
+    let doc = run.json();
+    let text = format!("{} {}", doc["errorType"], doc["errorMessage"]).to_lowercase();
+    assert!(text.contains("memory"), "{doc}");
+});
+
+runtime_test!(deep_recursion_is_a_function_error, [node], |rt| {
+    let run = invoke(&fixture(rt, "recursion"), &[]);
+    run.assert_code(1);
+    let doc = run.json();
+    assert_eq!(doc["errorType"], "RangeError", "{doc}");
+    assert_eq!(doc["errorMessage"], "Maximum call stack size exceeded");
+});
+
+runtime_test!(the_sandbox_cannot_be_escaped, [node], |rt| {
+    let service = copy_fixture(rt, "escape");
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(outside.path(), "host secret file").unwrap();
+    std::os::unix::fs::symlink(outside.path(), service.path().join("outside-link")).unwrap();
+    let run = invoke(service.path(), &[]);
+    run.assert_code(0);
+    let doc = run.json();
+    for (attempt, how) in doc.as_object().unwrap() {
+        if attempt == "readOwnCode" {
+            assert_eq!(how, "ok");
+        } else {
+            assert!(
+                !how.as_str().unwrap().starts_with("ALLOWED"),
+                "{attempt}: {how}"
+            );
+        }
+    }
+    assert!(!service.path().join("pwned.txt").exists());
+    assert!(!run.stdout.contains("host secret file") && !run.stdout.contains("root:"));
+});
+
+runtime_test!(tmp_is_writable_and_fresh_every_time, [node], |rt| {
+    for _ in 0..2 {
+        let run = invoke(&fixture(rt, "tmp"), &[]);
+        run.assert_code(0);
+        assert_eq!(
+            run.json(),
+            json!({"before": [], "readBack": "written in /tmp", "after": ["nested", "scratch.txt"]})
+        );
+    }
+});
+
+runtime_test!(deterministic_runs_print_identical_bytes, [node], |rt| {
+    let dir = fixture(rt, "deterministic");
+    let first = invoke(&dir, &["--deterministic"]);
+    first.assert_code(0);
+    let second = invoke(&dir, &["--deterministic"]);
+    assert_eq!(first.stdout, second.stdout);
+    assert_eq!(first.stderr, second.stderr);
+    let doc = first.json();
+    assert_eq!(doc["start"], "2000-01-01T00:00:00.000Z");
+    assert_eq!(doc["waited"], 1500, "timers advance the virtual clock");
+    assert_eq!(
+        doc["remaining"], 4500,
+        "remaining time follows the virtual clock"
+    );
+    let other = invoke(&dir, &["--deterministic", "--seed", "7"]).json();
+    // The seed drives every WASI random source and the request id. (QuickJS seeds
+    // `Math.random` from the frozen clock, so it does not follow the seed yet.)
+    assert_ne!(other["uuid"], doc["uuid"]);
+    assert_ne!(other["bytes"], doc["bytes"]);
+    assert_ne!(other["requestId"], doc["requestId"]);
+});
+
+runtime_test!(runs_the_unzipped_package_artifact, [node], |rt| {
+    use std::io::Write as _;
+    let service = copy_fixture(rt, "artifact");
+    let src = std::fs::read_dir(service.path().join("src")).unwrap();
+    std::fs::create_dir_all(service.path().join("build")).unwrap();
+    let zip_file = std::fs::File::create(service.path().join("build/package.zip")).unwrap();
+    let mut zip = zip::ZipWriter::new(zip_file);
+    for entry in src {
+        let entry = entry.unwrap();
+        let name = format!("lib/{}", entry.file_name().to_string_lossy());
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(&std::fs::read(entry.path()).unwrap())
+            .unwrap();
+    }
+    zip.finish().unwrap();
+    let run = invoke(service.path(), &[]);
+    run.assert_code(0);
+    assert_eq!(run.json(), json!({"from": "artifact", "taskRoot": ["lib"]}));
+});
