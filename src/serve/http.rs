@@ -257,7 +257,7 @@ impl App {
                     duration: std::time::Duration::ZERO,
                     init_duration: None,
                     memory_size_mb: function.memory_size_mb,
-                    max_memory_used_mb: 0,
+                    max_memory_used_mb: None,
                 };
                 (InvokeResult::Err(error), log, report)
             }
@@ -444,17 +444,9 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// A random request id in UUID v4 form.
+/// A random request id in UUID v4 form, as Lambda's.
 fn request_id() -> String {
-    let (a, b) = (fastrand::u64(..), fastrand::u64(..));
-    format!(
-        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
-        a >> 32,
-        (a >> 16) & 0xffff,
-        a & 0x0fff,
-        ((b >> 48) & 0x3fff) | 0x8000,
-        b & 0xffff_ffff_ffff
-    )
+    uuid::Uuid::new_v4().to_string()
 }
 
 #[cfg(test)]

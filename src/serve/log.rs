@@ -13,7 +13,8 @@ pub struct Report {
     /// Set on a cold start: the time to create and initialise the sandbox.
     pub init_duration: Option<Duration>,
     pub memory_size_mb: u32,
-    pub max_memory_used_mb: u32,
+    /// Omitted from the REPORT line when the sandbox does not measure it.
+    pub max_memory_used_mb: Option<u32>,
 }
 
 /// The whole log of one invocation, as Lambda writes it.
@@ -31,11 +32,13 @@ pub fn invocation_log(
     log.push_str(&format!("END RequestId: {request_id}\n"));
     let ms = report.duration.as_secs_f64() * 1000.0;
     log.push_str(&format!(
-        "REPORT RequestId: {request_id}\tDuration: {ms:.2} ms\tBilled Duration: {} ms\tMemory Size: {} MB\tMax Memory Used: {} MB\t",
+        "REPORT RequestId: {request_id}\tDuration: {ms:.2} ms\tBilled Duration: {} ms\tMemory Size: {} MB\t",
         ms.ceil().max(1.0) as u64,
         report.memory_size_mb,
-        report.max_memory_used_mb,
     ));
+    if let Some(used) = report.max_memory_used_mb {
+        log.push_str(&format!("Max Memory Used: {used} MB\t"));
+    }
     if let Some(init) = report.init_duration {
         log.push_str(&format!(
             "Init Duration: {:.2} ms\t",
@@ -66,7 +69,7 @@ mod tests {
             duration: Duration::from_micros(1234),
             init_duration: init,
             memory_size_mb: 128,
-            max_memory_used_mb: 21,
+            max_memory_used_mb: Some(21),
         }
     }
 

@@ -28,7 +28,8 @@ pub struct Execution {
     /// The function's log lines written during the invocation (what Lambda sends to CloudWatch).
     pub log: String,
     pub duration: Duration,
-    pub max_memory_used_mb: u32,
+    /// The instance's peak memory, when the sandbox measures it.
+    pub max_memory_used_mb: Option<u32>,
     /// false: the sandbox failed (trap, timeout, out of memory) and must not be reused.
     pub reusable: bool,
 }
@@ -167,7 +168,7 @@ mod tests {
                 },
                 log: String::new(),
                 duration: Duration::from_millis(1),
-                max_memory_used_mb: 1,
+                max_memory_used_mb: Some(1),
                 reusable: !crash,
             })
         }
