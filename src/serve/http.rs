@@ -6,7 +6,7 @@ use super::pool::{Call, Pool, Runtime, Served, StartError};
 use crate::outcome::InvokeResult;
 use bytes::Bytes;
 use http::{HeaderValue, Method, Request, Response, StatusCode};
-use http_body_util::{BodyExt as _, Full, Limited};
+use http_body_util::{BodyExt as _, Full};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -165,22 +165,9 @@ impl App {
                 )
             }
         };
-        if content_length(headers).is_some_and(|n| n > MAX_PAYLOAD_BYTES) {
-            return too_large();
-        }
-
-        let body = match Limited::new(req.into_body(), MAX_PAYLOAD_BYTES)
-            .collect()
-            .await
-        {
-            Ok(body) => body.to_bytes(),
-            Err(err)
-                if err
-                    .downcast_ref::<http_body_util::LengthLimitError>()
-                    .is_some() =>
-            {
-                return too_large()
-            }
+        let body = match read_body(req.into_body()).await {
+            Ok(Some(body)) => body,
+            Ok(None) => return too_large(),
             Err(err) => {
                 return aws_error(
                     StatusCode::BAD_REQUEST,
@@ -362,6 +349,32 @@ impl Drop for InFlightGuard {
     }
 }
 
+/// The body, or `None` when it is over [`MAX_PAYLOAD_BYTES`]. An oversized body is still read
+/// (up to [`DRAIN_LIMIT`]) so the client, still sending, gets the 413 instead of a reset.
+async fn read_body<B>(body: B) -> Result<Option<Bytes>, B::Error>
+where
+    B: http_body::Body + Send,
+{
+    let mut body = std::pin::pin!(body);
+    let mut buf = bytes::BytesMut::new();
+    let mut seen = 0usize;
+    while let Some(frame) = body.frame().await {
+        if let Ok(data) = frame?.into_data() {
+            use bytes::{Buf as _, BufMut as _};
+            seen += data.remaining();
+            if seen <= MAX_PAYLOAD_BYTES {
+                buf.put(data);
+            } else if seen > DRAIN_LIMIT {
+                break;
+            }
+        }
+    }
+    Ok((seen <= MAX_PAYLOAD_BYTES).then(|| buf.freeze()))
+}
+
+/// How much of an oversized body is read before giving up on the connection.
+const DRAIN_LIMIT: usize = 4 * MAX_PAYLOAD_BYTES;
+
 /// An AWS REST-JSON error: the type in `x-amzn-ErrorType` and the body, as Lambda sends it.
 fn aws_error(status: StatusCode, error_type: &str, kind: &str, message: &str) -> Response<Body> {
     let body = serde_json::json!({ "Type": kind, "Message": message }).to_string();
@@ -394,10 +407,6 @@ fn header<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
         .and_then(|v| v.to_str().ok())
         .map(str::trim)
         .filter(|v| !v.is_empty())
-}
-
-fn content_length(headers: &http::HeaderMap) -> Option<usize> {
-    header(headers, "content-length").and_then(|v| v.parse().ok())
 }
 
 /// Base64 JSON → JSON text; AWS's messages for the two ways it can be wrong.

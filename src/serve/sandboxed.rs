@@ -67,13 +67,15 @@ impl Runtime for SandboxRuntime {
         let plan = self.plan(&function.key)?;
         match RuntimeKind::from_runtime(&plan.runtime) {
             Some(RuntimeKind::Node) => {}
-            _ => return Err(StartError::Internal(
-                UsageError::new(format!(
+            _ => {
+                return Err(StartError::Internal(
+                    UsageError::new(format!(
                     "functions.{}.runtime: `{}` cannot be served yet (serve runs nodejs functions)",
                     function.key, plan.runtime
                 ))
-                .into(),
-            )),
+                    .into(),
+                ))
+            }
         }
         let guest = sandbox::guests::js();
         let wasm = guest.require().map_err(anyhow::Error::from)?;

@@ -6,3 +6,4 @@ mod harness;
 mod node_diff;
 mod remote;
 mod runtimes;
+mod serve;
