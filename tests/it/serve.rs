@@ -361,3 +361,33 @@ fn lambdabox_invoke_through_endpoint_url() {
         "{stderr}"
     );
 }
+
+#[test]
+fn ctrl_c_finishes_background_invocations_before_exiting() {
+    let mut serve = Serve::start(&harness::fixture("node", "serve"), &[]);
+    // An Event invocation that runs until its 1 s timeout.
+    let out = block_on(
+        serve
+            .client()
+            .invoke()
+            .function_name("counter")
+            .invocation_type(InvocationType::Event)
+            .payload(Blob::new(r#"{"hang":true}"#))
+            .send(),
+    )
+    .unwrap();
+    assert_eq!(out.status_code(), 202);
+    let interrupted = std::time::Instant::now();
+    let status = Command::new("kill")
+        .args(["-INT", &serve.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = serve.child.wait().unwrap();
+    assert_eq!(exit.code(), Some(0));
+    assert!(
+        interrupted.elapsed() >= Duration::from_millis(500),
+        "serve exited after {:?}, before the Event invocation ended",
+        interrupted.elapsed()
+    );
+}
