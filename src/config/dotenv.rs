@@ -148,9 +148,9 @@ fn expand(value: &str, host: &HashMap<String, String>, file: &HashMap<String, St
         if let Some(after) = tail.strip_prefix("\\$") {
             out.push('$');
             rest = after;
-        } else if tail.starts_with('\\') {
+        } else if let Some(after) = tail.strip_prefix('\\') {
             out.push('\\');
-            rest = &tail[1..];
+            rest = after;
         } else if let Some(braced) = tail.strip_prefix("${") {
             match braced.find('}') {
                 Some(end) => {

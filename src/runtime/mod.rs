@@ -1,7 +1,11 @@
 //! Runtime selection, handler parsing, per-language specifics and runtime artifacts.
 
+pub mod artifacts;
+pub mod java;
 pub mod local;
+pub mod manage;
 pub mod node;
+pub mod python;
 
 use crate::exit::UsageError;
 use std::fmt;
@@ -66,7 +70,9 @@ pub fn invoke_local(
     };
     match RuntimeKind::from_runtime(&inv.runtime) {
         Some(RuntimeKind::Node) => node::invoke_local(inv),
-        Some(kind @ (RuntimeKind::Python | RuntimeKind::Ruby | RuntimeKind::Java)) => not_yet(kind),
+        Some(RuntimeKind::Python) => python::invoke_local(inv),
+        Some(RuntimeKind::Java) => java::invoke_local(inv),
+        Some(kind @ RuntimeKind::Ruby) => not_yet(kind),
         None => Err(UsageError::new(format!(
             "functions.{}.runtime: `{}` cannot run locally",
             inv.function.key, inv.runtime

@@ -110,10 +110,6 @@ impl Budget {
         }
     }
 
-    pub fn clock(&self) -> &Arc<Clock> {
-        &self.clock
-    }
-
     pub fn timeout(&self) -> Duration {
         self.timeout
     }

@@ -109,10 +109,13 @@ pub fn classify(err: &wasmtime::Error, limits: Limits) -> Failure {
     Failure::Trap { message, frames }
 }
 
-/// Caps linear memory at `memorySize` and remembers a refusal.
+/// Caps the guest's linear memories, all of them together, at `memorySize` and remembers a
+/// refusal.
 #[derive(Debug)]
 pub struct MemoryCap {
     limit: usize,
+    /// Bytes of all memories of the store (memories only grow; creation counts as growth).
+    used: usize,
     pub denied: bool,
 }
 
@@ -123,6 +126,7 @@ impl MemoryCap {
     pub fn new(limit_bytes: u64) -> Self {
         Self {
             limit: usize::try_from(limit_bytes).unwrap_or(usize::MAX),
+            used: 0,
             denied: false,
         }
     }
@@ -131,14 +135,16 @@ impl MemoryCap {
 impl ResourceLimiter for MemoryCap {
     fn memory_growing(
         &mut self,
-        _current: usize,
+        current: usize,
         desired: usize,
         _maximum: Option<usize>,
     ) -> wasmtime::Result<bool> {
-        if desired > self.limit {
+        let after = self.used.saturating_add(desired.saturating_sub(current));
+        if after > self.limit {
             self.denied = true;
             return Ok(false);
         }
+        self.used = after;
         Ok(true)
     }
 
@@ -155,6 +161,19 @@ impl ResourceLimiter for MemoryCap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cap_counts_all_memories_together() {
+        let mut cap = MemoryCap::new(100);
+        assert!(cap.memory_growing(0, 60, None).unwrap());
+        assert!(
+            !cap.memory_growing(0, 50, None).unwrap(),
+            "a second memory shares the cap"
+        );
+        assert!(cap.denied);
+        assert!(cap.memory_growing(60, 100, None).unwrap());
+        assert!(!cap.memory_growing(100, 101, None).unwrap());
+    }
 
     #[test]
     fn timeout_uses_lambdas_message() {

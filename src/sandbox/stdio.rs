@@ -364,7 +364,8 @@ impl HostRuntime for StdioInstance {
                 "memoryLimitInMB": ctx.memory_limit_mb,
                 "logGroupName": ctx.log_group_name,
                 "logStreamName": ctx.log_stream_name,
-                "deadlineMs": self.budget_deadline_ms(),
+                // The budget is idle until the line is sent: now + the whole timeout.
+                "deadlineMs": self.budget.deadline_ms(),
                 "clientContext": json_field(&ctx.client_context),
                 "identity": json_field(&ctx.identity),
                 "userContext": json_field(&ctx.user_context),
@@ -394,12 +395,6 @@ impl StdioInstance {
     fn protocol_crash<T>(&mut self, failure: Failure) -> Called<T> {
         self.crashed = Some(failure.clone());
         Called::Crashed(failure)
-    }
-
-    /// The deadline the guest will see for a call starting now.
-    fn budget_deadline_ms(&self) -> u64 {
-        let clock = self.budget.clock();
-        u64::try_from((clock.wall_now() + self.policy.timeout).as_millis()).unwrap_or(u64::MAX)
     }
 }
 

@@ -28,6 +28,9 @@ pub fn build_ctx(
     stdio: GuestStdio,
 ) -> anyhow::Result<WasiCtxBuilder> {
     let mut b = WasiCtxBuilder::new();
+    // Guests run synchronously on their own thread: file I/O may block it directly instead of
+    // hopping to a thread pool for every call. Must be set before the preopens are added.
+    b.allow_blocking_current_thread(true);
     preopen(&mut b, &policy.task_root, TASK_ROOT, false)?;
     if let Some(runtime_dir) = &policy.runtime_dir {
         preopen(&mut b, runtime_dir, RUNTIME_DIR, false)?;

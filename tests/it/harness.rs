@@ -68,7 +68,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The compiled-code cache the tests share (compiling a runtime once, not once per test).
-fn cache_dir() -> PathBuf {
+pub fn cache_dir() -> PathBuf {
     let dir = std::env::var_os("LAMBDABOX_TEST_CACHE_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("lambdabox-test-cache"));

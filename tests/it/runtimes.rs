@@ -5,7 +5,7 @@ use crate::harness::{copy_fixture, fixture, invoke, HOST_SECRET};
 use crate::runtime_test;
 use serde_json::json;
 
-runtime_test!(returns_the_result_as_indented_json, [node], |rt| {
+runtime_test!(returns_the_result_as_indented_json, [node, python], |rt| {
     let run = invoke(&fixture(rt, "result"), &["-d", r#"{"name": "lambdabox"}"#]);
     run.assert_code(0);
     assert_eq!(
@@ -19,7 +19,7 @@ runtime_test!(returns_the_result_as_indented_json, [node], |rt| {
     );
 });
 
-runtime_test!(a_thrown_error_is_a_function_error, [node], |rt| {
+runtime_test!(a_thrown_error_is_a_function_error, [node, python], |rt| {
     let run = invoke(&fixture(rt, "error"), &[]);
     run.assert_code(1);
     let doc = run.json();
@@ -34,7 +34,7 @@ runtime_test!(a_thrown_error_is_a_function_error, [node], |rt| {
     );
 });
 
-runtime_test!(the_context_has_lambdas_fields, [node], |rt| {
+runtime_test!(the_context_has_lambdas_fields, [node, python], |rt| {
     let run = invoke(&fixture(rt, "context"), &[]);
     run.assert_code(0);
     let doc = run.json();
@@ -56,7 +56,7 @@ runtime_test!(the_context_has_lambdas_fields, [node], |rt| {
     assert_eq!(doc["awsRequestId"].as_str().unwrap().len(), 36);
 });
 
-runtime_test!(logs_go_to_stderr_only, [node], |rt| {
+runtime_test!(logs_go_to_stderr_only, [node, python], |rt| {
     let run = invoke(&fixture(rt, "logs"), &[]);
     run.assert_code(0);
     assert_eq!(run.json(), json!("the result"));
@@ -75,7 +75,7 @@ runtime_test!(logs_go_to_stderr_only, [node], |rt| {
 
 runtime_test!(
     the_environment_is_lambdas_and_never_the_hosts,
-    [node],
+    [node, python],
     |rt| {
         let run = invoke(&fixture(rt, "env"), &[]);
         run.assert_code(0);
@@ -97,7 +97,7 @@ runtime_test!(
     }
 );
 
-runtime_test!(an_endless_loop_times_out, [node], |rt| {
+runtime_test!(an_endless_loop_times_out, [node, python], |rt| {
     let started = std::time::Instant::now();
     let run = invoke(&fixture(rt, "timeout"), &[]);
     run.assert_code(1);
@@ -112,7 +112,7 @@ runtime_test!(an_endless_loop_times_out, [node], |rt| {
     );
 });
 
-runtime_test!(a_memory_bomb_fails_at_memory_size, [node], |rt| {
+runtime_test!(a_memory_bomb_fails_at_memory_size, [node, python], |rt| {
     let run = invoke(&fixture(rt, "memory"), &[]);
     run.assert_code(1);
     let doc = run.json();
@@ -128,7 +128,7 @@ runtime_test!(deep_recursion_is_a_function_error, [node], |rt| {
     assert_eq!(doc["errorMessage"], "Maximum call stack size exceeded");
 });
 
-runtime_test!(the_sandbox_cannot_be_escaped, [node], |rt| {
+runtime_test!(the_sandbox_cannot_be_escaped, [node, python], |rt| {
     let service = copy_fixture(rt, "escape");
     let outside = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(outside.path(), "host secret file").unwrap();
@@ -150,7 +150,7 @@ runtime_test!(the_sandbox_cannot_be_escaped, [node], |rt| {
     assert!(!run.stdout.contains("host secret file") && !run.stdout.contains("root:"));
 });
 
-runtime_test!(tmp_is_writable_and_fresh_every_time, [node], |rt| {
+runtime_test!(tmp_is_writable_and_fresh_every_time, [node, python], |rt| {
     for _ in 0..2 {
         let run = invoke(&fixture(rt, "tmp"), &[]);
         run.assert_code(0);
@@ -183,7 +183,7 @@ runtime_test!(deterministic_runs_print_identical_bytes, [node], |rt| {
     assert_ne!(other["requestId"], doc["requestId"]);
 });
 
-runtime_test!(runs_the_unzipped_package_artifact, [node], |rt| {
+runtime_test!(runs_the_unzipped_package_artifact, [node, python], |rt| {
     use std::io::Write as _;
     let service = copy_fixture(rt, "artifact");
     let src = std::fs::read_dir(service.path().join("src")).unwrap();
@@ -203,3 +203,26 @@ runtime_test!(runs_the_unzipped_package_artifact, [node], |rt| {
     run.assert_code(0);
     assert_eq!(run.json(), json!({"from": "artifact", "taskRoot": ["lib"]}));
 });
+
+runtime_test!(
+    mounts_add_host_directories_read_only_or_writable,
+    [node],
+    |rt| {
+        let data = tempfile::tempdir().unwrap();
+        std::fs::write(data.path().join("input.txt"), "mounted input").unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let ro = format!("{}::/data", data.path().display());
+        let rw = format!("{}::/out:rw", out.path().display());
+        let run = invoke(&fixture(rt, "mount"), &["--mount", &ro, "--mount", &rw]);
+        run.assert_code(0);
+        let doc = run.json();
+        assert_eq!(doc["read"], "mounted input");
+        assert_ne!(doc["writeReadOnly"], "written");
+        assert_eq!(doc["writeReadWrite"], "written");
+        assert!(!data.path().join("nope.txt").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.path().join("result.txt")).unwrap(),
+            "from the sandbox"
+        );
+    }
+);

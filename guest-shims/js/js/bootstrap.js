@@ -139,10 +139,10 @@
     }
     return null;
   }
-  function tryDirectory(p, conditions) {
+  function tryDirectory(p) {
     if (statKind(p) !== 'dir') return null;
     const pkg = readPackageJson(p);
-    const main = pkg && (conditions[0] === 'import' && typeof pkg.module === 'string' && false ? pkg.module : pkg.main);
+    const main = pkg && pkg.main;
     if (typeof main === 'string' && main) {
       const m = resolvePath(p, main);
       const found = tryFile(m) || tryExtensions(m) || tryIndex(m);
@@ -154,7 +154,7 @@
     return tryExtensions(p + '/index');
   }
   function resolveAsPath(p, conditions) {
-    return tryFile(p) || tryExtensions(p) || tryDirectory(p, conditions);
+    return tryFile(p) || tryExtensions(p) || tryDirectory(p);
   }
 
   // package.json "exports": conditions objects, subpaths and "*" patterns.
@@ -536,7 +536,6 @@
     ticks.push([fn, args]);
   }
 
-  const nativeQueueMicrotask = G.queueMicrotask;
   G.queueMicrotask = function queueMicrotask(fn) {
     checkCallback(fn);
     Promise.resolve().then(() => guarded(fn, []));
@@ -1168,7 +1167,6 @@
     lazyGlobal(name, () => loadBuiltin('internal/abort')[name]);
   }
 
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   G.btoa = function btoa(input) {
     const s = String(input);
     const bytes = new Uint8Array(s.length);
@@ -1195,7 +1193,6 @@
     for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096));
     return out;
   };
-  void B64;
 
   if (typeof G.structuredClone !== 'function') {
     G.structuredClone = function structuredClone(value) {
@@ -1255,7 +1252,6 @@
     enumerable: false,
   });
 
-  void nativeQueueMicrotask;
 
   // ---------------------------------------------------------------- the Rust-facing API
   Object.defineProperty(G, '__lambdabox', {

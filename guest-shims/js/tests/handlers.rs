@@ -363,3 +363,72 @@ fn network_modules_load_but_requests_fail_with_a_clear_error() {
     );
     assert_eq!(v["status"], "Not Found");
 }
+
+#[test]
+fn a_second_completion_is_ignored_with_the_runtime_warning() {
+    let src =
+        "exports.h = (e, c, cb) => { cb(null, 'first'); cb(null, 'second'); c.succeed('third'); };";
+    let r = run(&[("i.js", src)], "i.h", "{}");
+    assert_eq!(r.ok(), json!("first"));
+    assert_eq!(
+        r.logs
+            .matches("Invocation has already been reported as done")
+            .count(),
+        2,
+        "{}",
+        r.logs
+    );
+}
+
+#[test]
+fn any_json_value_is_a_valid_event() {
+    for event in [r#""a string""#, "17", "[1,2]", "null"] {
+        let r = run(
+            &[("i.js", "exports.h = async (e) => ({ e });")],
+            "i.h",
+            event,
+        );
+        assert_eq!(
+            r.ok()["e"],
+            serde_json::from_str::<serde_json::Value>(event).unwrap()
+        );
+    }
+}
+
+#[test]
+fn handler_logs_during_module_load_reach_the_host() {
+    let dir = tempfile::tempdir().unwrap();
+    support::write_files(
+        dir.path(),
+        &[("i.js", "console.log('loading'); exports.h = async () => 1;")],
+    );
+    let host = std::rc::Rc::new(lambdabox_js::RecordingHost::default());
+    let mut rt = lambdabox_js::NodeRuntime::new(host.clone()).unwrap();
+    let spec = lambdabox_js::HandlerSpec {
+        handler: "i.h".into(),
+        task_root: dir.path().to_str().unwrap().into(),
+    };
+    rt.init(&spec).unwrap();
+    assert_eq!(host.log_text(), "loading\n");
+}
+
+#[test]
+fn timers_sleep_through_the_host() {
+    let dir = tempfile::tempdir().unwrap();
+    support::write_files(
+        dir.path(),
+        &[("i.js", "exports.h = async () => { await new Promise((r) => setTimeout(r, 30)); return 'woke'; };")],
+    );
+    let host = std::rc::Rc::new(lambdabox_js::RecordingHost::default());
+    let mut rt = lambdabox_js::NodeRuntime::new(host.clone()).unwrap();
+    let spec = lambdabox_js::HandlerSpec {
+        handler: "i.h".into(),
+        task_root: dir.path().to_str().unwrap().into(),
+    };
+    rt.init(&spec).unwrap();
+    let out = rt.invoke(b"{}", &context()).unwrap();
+    assert_eq!(out.payload, b"\"woke\"");
+    assert!(out.is_json);
+    let slept = *host.slept_ms.borrow();
+    assert!((20..=40).contains(&slept), "slept {slept} ms");
+}

@@ -20,6 +20,9 @@ const ERRORS = {
   EPERM: [-1, 'operation not permitted'],
   ENOSYS: [-38, 'function not implemented'],
   EIO: [-5, 'i/o error'],
+  EBADF: [-9, 'bad file descriptor'],
+  ELOOP: [-40, 'too many symbolic links encountered'],
+  ENAMETOOLONG: [-36, 'name too long'],
 };
 
 function fsError(code, syscall, path, dest) {

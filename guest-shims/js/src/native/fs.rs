@@ -23,6 +23,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
 
 /// The Node error code for an I/O error.
 pub fn code_of(error: &io::Error) -> &'static str {
+    #[cfg(target_os = "wasi")]
+    if let Some(code) = error.raw_os_error().and_then(wasi_code) {
+        return code;
+    }
     match error.kind() {
         ErrorKind::NotFound => "ENOENT",
         ErrorKind::PermissionDenied => "EACCES",
@@ -38,6 +42,31 @@ pub fn code_of(error: &io::Error) -> &'static str {
         ErrorKind::Unsupported => "ENOSYS",
         _ => "EIO",
     }
+}
+
+/// WASI errno numbers (wasi-libc), which std maps to `ErrorKind` only in part.
+#[cfg(target_os = "wasi")]
+fn wasi_code(errno: i32) -> Option<&'static str> {
+    Some(match errno {
+        2 => "EACCES",
+        8 => "EBADF",
+        20 => "EEXIST",
+        22 => "EFBIG",
+        28 => "EINVAL",
+        31 => "EISDIR",
+        32 => "ELOOP",
+        37 => "ENAMETOOLONG",
+        44 => "ENOENT",
+        51 => "ENOSPC",
+        52 => "ENOSYS",
+        54 => "ENOTDIR",
+        55 => "ENOTEMPTY",
+        63 => "EPERM",
+        69 => "EROFS",
+        75 => "EXDEV",
+        76 => "EACCES", // ENOTCAPABLE: outside the sandbox's preopened directories
+        _ => return None,
+    })
 }
 
 fn throw(ctx: &Ctx<'_>, error: io::Error) -> Error {

@@ -1,4 +1,6 @@
 //! Runs handlers natively: writes a task root into a temp dir, inits, invokes.
+// Shared by several test binaries; each uses a different part.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::rc::Rc;

@@ -1,0 +1,3 @@
+package java.lang;
+
+public interface Comparable<T> { int compareTo(T o); }

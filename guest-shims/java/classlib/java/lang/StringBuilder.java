@@ -1,0 +1,42 @@
+package java.lang;
+
+public final class StringBuilder extends AbstractStringBuilder implements java.io.Serializable, Comparable<StringBuilder> {
+    public StringBuilder() { append0(""); }
+    public StringBuilder(int capacity) { append0(""); }
+    public StringBuilder(String s) { append0(s.toString()); }
+    public StringBuilder(CharSequence s) { append0(s.toString()); }
+    public StringBuilder append(String s) { append0(s); return this; }
+    public StringBuilder append(Object o) { append0(String.valueOf(o)); return this; }
+    public StringBuilder append(CharSequence s) { append0(String.valueOf(s)); return this; }
+    public StringBuilder append(CharSequence s, int start, int end) { append0(String.valueOf(s).substring(start, end)); return this; }
+    public StringBuilder append(StringBuffer s) { append0(String.valueOf(s)); return this; }
+    public StringBuilder append(char[] c) { appendChars0(c, 0, c.length); return this; }
+    public StringBuilder append(char[] c, int off, int len) { appendChars0(c, off, len); return this; }
+    public StringBuilder append(boolean b) { append0(b ? "true" : "false"); return this; }
+    public StringBuilder append(char c) { appendChar0(c); return this; }
+    public StringBuilder append(int i) { append0(Integer.toString(i)); return this; }
+    public StringBuilder append(long l) { append0(Long.toString(l)); return this; }
+    public StringBuilder append(float f) { append0(Float.toString(f)); return this; }
+    public StringBuilder append(double d) { append0(Double.toString(d)); return this; }
+    public StringBuilder appendCodePoint(int cp) {
+        if (cp >= 0x10000) { appendChar0(Character.highSurrogate(cp)); appendChar0(Character.lowSurrogate(cp)); }
+        else appendChar0((char) cp);
+        return this;
+    }
+    public StringBuilder insert(int offset, String s) { doReplace(offset, offset, String.valueOf(s)); return this; }
+    public StringBuilder insert(int offset, Object o) { return insert(offset, String.valueOf(o)); }
+    public StringBuilder insert(int offset, char c) { return insert(offset, String.valueOf(c)); }
+    public StringBuilder insert(int offset, int i) { return insert(offset, String.valueOf(i)); }
+    public StringBuilder insert(int offset, long l) { return insert(offset, String.valueOf(l)); }
+    public StringBuilder insert(int offset, boolean b) { return insert(offset, String.valueOf(b)); }
+    public StringBuilder insert(int offset, double d) { return insert(offset, String.valueOf(d)); }
+    public StringBuilder delete(int start, int end) { doReplace(start, end, ""); return this; }
+    public StringBuilder deleteCharAt(int i) { checkIndex(i, length()); replace0(i, i + 1, ""); return this; }
+    public StringBuilder replace(int start, int end, String s) { doReplace(start, end, s); return this; }
+    public StringBuilder reverse() { reverse0(); return this; }
+    public int compareTo(StringBuilder o) { return toString().compareTo(o.toString()); }
+    public int capacity() { return length() + 16; }
+    public void ensureCapacity(int n) {}
+    public void trimToSize() {}
+    public String toString() { return substring0(0, length()); }
+}

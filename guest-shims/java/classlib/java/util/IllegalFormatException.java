@@ -1,0 +1,6 @@
+package java.util;
+
+public class IllegalFormatException extends IllegalArgumentException {
+    IllegalFormatException() {}
+    IllegalFormatException(String s) { super(s); }
+}

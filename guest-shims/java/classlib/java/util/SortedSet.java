@@ -1,0 +1,6 @@
+package java.util;
+
+public interface SortedSet<E> extends Set<E> {
+    E first();
+    E last();
+}

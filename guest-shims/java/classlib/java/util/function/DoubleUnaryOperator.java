@@ -1,0 +1,7 @@
+package java.util.function;
+
+@FunctionalInterface
+public interface DoubleUnaryOperator {
+    double applyAsDouble(double operand);
+    
+}

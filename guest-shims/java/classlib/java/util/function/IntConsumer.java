@@ -1,0 +1,7 @@
+package java.util.function;
+
+@FunctionalInterface
+public interface IntConsumer {
+    void accept(int value);
+    
+}

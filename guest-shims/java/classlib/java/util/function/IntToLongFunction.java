@@ -1,0 +1,7 @@
+package java.util.function;
+
+@FunctionalInterface
+public interface IntToLongFunction {
+    long applyAsLong(int value);
+    
+}

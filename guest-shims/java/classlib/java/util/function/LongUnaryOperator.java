@@ -1,0 +1,7 @@
+package java.util.function;
+
+@FunctionalInterface
+public interface LongUnaryOperator {
+    long applyAsLong(long operand);
+    
+}

@@ -1,0 +1,7 @@
+package java.util.function;
+
+@FunctionalInterface
+public interface ToDoubleFunction<T> {
+    double applyAsDouble(T value);
+    
+}
