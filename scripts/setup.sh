@@ -95,3 +95,12 @@ if [ ! -f "$ruby_wasm" ] || ! echo "$ruby_sha256  $ruby_wasm" | sha256sum --chec
   fi
 fi
 log "ruby runtime artifact: $ruby_wasm"
+# --- moto (a local AWS Lambda API for the remote-invoke tests) ---------------------------------
+# Installed into a venv under the cache so it is reused; the tests start `moto_server` on a free
+# loopback port themselves (LAMBDABOX_MOTO_SERVER overrides the path).
+moto_venv="${LAMBDABOX_MOTO_VENV:-$HOME/.cache/lambdabox/venv}"
+if [ ! -x "$moto_venv/bin/moto_server" ]; then
+  log "installing moto[server] into $moto_venv"
+  python3 -m venv "$moto_venv"
+  "$moto_venv/bin/pip" install --quiet --disable-pip-version-check 'moto[server]>=5,<6'
+fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up a fresh machine and run the whole test suite.
+# Set up a fresh machine and run the whole test suite (what CI runs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$here/scripts/setup.sh"
@@ -12,4 +12,10 @@ cargo build --locked
 # The CRuby reactor setup.sh extracted: installed (sha256 verified, snapshot built and compiled).
 "$CARGO_TARGET_DIR/debug/lambdabox" runtimes install ruby \
   --from "$HOME/.cache/lambdabox/downloads/ruby-3.4-wasm-wasi-2.10.1/ruby+stdlib.wasm"
+# The host: unit tests and the one integration-test binary.
 cargo test --locked --all-targets -- --test-threads=2
+# The guests' own tests, run natively: the same Rust code the wasm guests are built from.
+(cd guest-shims && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/guest-native" \
+  cargo test --locked -p lambdabox-js -p lambdabox-java -- --test-threads=2)
+# The Python guest's HTTP shim.
+(cd guest-shims/python && python3 -m unittest -v test_lambdabox_http)

@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             remote,
         }) => invoke_remote(&remote, options),
         Command::Print(args) => print(&args, options),
+        Command::Serve(args) => crate::serve::run(&args, options),
         Command::Completions(args) => completions(&args),
         Command::Runtimes(args) => crate::runtime::manage::run(&args.command),
     }

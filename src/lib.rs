@@ -11,4 +11,5 @@ pub mod output;
 pub mod remote;
 pub mod runtime;
 pub mod sandbox;
+pub mod serve;
 pub mod settings;

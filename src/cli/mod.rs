@@ -34,6 +34,9 @@ pub enum Command {
     Invoke(InvokeArgs),
     /// Print the service configuration with every variable resolved
     Print(PrintArgs),
+    /// Serve the service's functions through the Lambda Invoke API (for AWS SDKs, the AWS CLI
+    /// and `lambdabox invoke --endpoint-url`)
+    Serve(ServeArgs),
     /// Generate a shell completion script
     Completions(CompletionsArgs),
     /// List, install and verify the runtimes installed from a file (the CPython interpreter)
@@ -84,6 +87,22 @@ pub struct InvokeArgs {
 pub enum InvokeCommand {
     /// Run a function locally inside the WebAssembly sandbox
     Local(LocalArgs),
+}
+
+/// `lambdabox serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, default_value_t = 3002)]
+    pub port: u16,
+    /// Live sandboxes per function, at most [default: the number of CPUs]
+    #[arg(long = "max-concurrency", value_name = "N")]
+    pub max_concurrency: Option<usize>,
+    #[command(flatten)]
+    pub service: ServiceArgs,
 }
 
 /// `lambdabox invoke` (remote).

@@ -8,5 +8,7 @@ mod net;
 mod node_diff;
 mod python_diff;
 mod python_sandbox;
+mod remote;
 mod ruby_diff;
 mod runtimes;
+mod serve;

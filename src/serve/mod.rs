@@ -1,0 +1,90 @@
+//! `lambdabox serve`: the sandboxed functions of a service behind the Lambda Invoke API, so the
+//! AWS SDKs, the AWS CLI and `lambdabox invoke --endpoint-url` can call them.
+
+pub mod functions;
+pub mod http;
+pub mod log;
+pub mod pool;
+pub mod server;
+
+pub use functions::{FunctionEntry, Functions};
+pub use http::App;
+pub use pool::{Call, Execution, Instance, Runtime, StartError};
+pub use server::Server;
+
+use crate::cli::ServeArgs;
+use crate::exit::{Outcome, UsageError};
+use anyhow::Context as _;
+use std::sync::Arc;
+
+pub mod sandboxed;
+
+/// `lambdabox serve`: load the service, listen, serve until Ctrl-C, then drain.
+pub fn run(
+    args: &ServeArgs,
+    options: serde_json::Map<String, serde_json::Value>,
+) -> anyhow::Result<Outcome> {
+    let service = crate::app::load_service(&args.service, options)?;
+    let functions =
+        Functions::new(
+            service
+                .functions
+                .values()
+                .filter(|f| !f.image)
+                .map(|f| FunctionEntry {
+                    key: f.key.clone(),
+                    name: f.name.clone(),
+                    region: service.region.clone(),
+                    memory_size_mb: f.memory_size,
+                    timeout: f.timeout,
+                }),
+        );
+    let max_concurrency = args
+        .max_concurrency
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let addr: std::net::SocketAddr = format!("{}:{}", args.host, args.port)
+        .parse()
+        .or_else(|_| {
+            use std::net::ToSocketAddrs as _;
+            (args.host.as_str(), args.port)
+                .to_socket_addrs()
+                .ok()
+                .and_then(|mut a| a.next())
+                .ok_or(())
+        })
+        .map_err(|()| {
+            UsageError::new(format!("--host {}: not an address to listen on", args.host))
+                .hint("use an IP address such as 127.0.0.1")
+        })?;
+
+    let runtime = Arc::new(sandboxed::SandboxRuntime::new(
+        service,
+        crate::settings::LocalOptions::default(),
+    ));
+    let app = App::new(functions, runtime, max_concurrency, true);
+    let tokio = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the server runtime")?;
+    tokio.block_on(async {
+        let server = Server::bind(addr, Arc::clone(&app)).await.map_err(|e| {
+            UsageError::new(format!("cannot listen on {addr}: {e}"))
+                .hint("choose another --port, or stop what uses this one")
+        })?;
+        let local = server.local_addr()?;
+        eprintln!("lambdabox serve: listening on http://{local}");
+        for f in app.functions().iter() {
+            eprintln!(
+                "  POST http://{local}/2015-03-31/functions/{}/invocations  ({})",
+                f.name, f.key
+            );
+        }
+        server
+            .run(async {
+                let _ = tokio::signal::ctrl_c().await;
+                eprintln!("lambdabox serve: stopping; finishing requests in flight");
+            })
+            .await?;
+        Ok(Outcome::Success)
+    })
+}
