@@ -1,58 +1,93 @@
 #!/usr/bin/env bash
-# Benchmark: a cached `lambdabox invoke local` of a trivial Node.js handler against the start of
-# `node -e` and, when installed, `serverless invoke local` (Serverless v3). Prints mean times
-# and ratios. Needs hyperfine (Debian package) and a release build of lambdabox.
+# Benchmark: a cached `lambdabox invoke local` of a trivial handler in each runtime against the
+# start of the native runtime (`node -e 0`, `python3 -c pass`, `ruby -e 0`, a JVM running an
+# empty main) and, when installed, `serverless invoke local`. Prints mean wall/CPU times and
+# ratios. Needs hyperfine (Debian package), a release build of lambdabox, and the Python/Ruby
+# runtimes installed (`lambdabox runtimes install …`, see the README).
 #
-#   bench/run.sh            # uses $CARGO_TARGET_DIR/release/lambdabox (or ./target/release)
-#   LAMBDABOX=path bench/run.sh
+#   bench/run.sh                      # all runtimes
+#   RUNTIMES="node python" bench/run.sh
+#   LAMBDABOX=path RUNS=50 bench/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="${CARGO_TARGET_DIR:-$here/target}"
 bin="${LAMBDABOX:-$target/release/lambdabox}"
 runs="${RUNS:-30}"
+runtimes="${RUNTIMES:-node python ruby java}"
 
-for tool in hyperfine node python3; do
-  command -v "$tool" >/dev/null || { echo "error: $tool is not installed" >&2; echo "hint: apt-get install hyperfine nodejs python3" >&2; exit 2; }
-done
+command -v hyperfine >/dev/null || { echo "error: hyperfine is not installed" >&2; echo "hint: apt-get install hyperfine" >&2; exit 2; }
 [ -x "$bin" ] || { echo "error: $bin does not exist" >&2; echo "hint: cargo build --release" >&2; exit 2; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-svc="$work/service"
-mkdir -p "$svc"
-cat > "$svc/serverless.yml" <<'YML'
+export SLS_TELEMETRY_DISABLED=1 npm_config_update_notifier=false
+results=()
+
+# service RUNTIME_ID HANDLER: a one-function service in $work/<lang>.
+service() {
+  mkdir -p "$svc"
+  cat > "$svc/serverless.yml" <<YML
 service: bench
 provider:
   name: aws
-  runtime: nodejs20.x
+  runtime: $1
 functions:
   hello:
-    handler: handler.hello
+    handler: $2
 YML
-cat > "$svc/handler.js" <<'JS'
-exports.hello = async (event) => ({ statusCode: 200, body: JSON.stringify({ hello: event.name || "world" }) });
-JS
-export LAMBDABOX_CACHE_DIR="$work/cache"
-export SLS_TELEMETRY_DISABLED=1 npm_config_update_notifier=false
+}
 
-# Cold: the first run compiles the QuickJS component and fills the cache.
-start=$(date +%s.%N)
-(cd "$svc" && "$bin" invoke local -f hello -d '{"name":"bench"}' >/dev/null 2>&1)
-end=$(date +%s.%N)
-cold=$(python3 -c "print(f'{$end - $start:.2f}')")
-echo "cold first invoke (compiles the JS runtime): ${cold} s"
+for lang in $runtimes; do
+  svc="$work/$lang"
+  case "$lang" in
+    node)
+      service nodejs20.x handler.hello
+      echo 'exports.hello = async (event) => ({ statusCode: 200, body: JSON.stringify({ hello: event.name || "world" }) });' > "$svc/handler.js"
+      native=(node -e 0) ;;
+    python)
+      service python3.12 handler.hello
+      printf 'import json\ndef hello(event, context):\n    return {"statusCode": 200, "body": json.dumps({"hello": event.get("name", "world")})}\n' > "$svc/handler.py"
+      # The interpreter itself, not a version-manager shim in front of it.
+      py="$(command -v python3)"; [ -x /usr/bin/python3 ] && py=/usr/bin/python3
+      native=("$py" -c pass) ;;
+    ruby)
+      command -v ruby >/dev/null || { echo "(ruby not installed: skipping ruby)"; continue; }
+      service ruby3.4 handler.hello
+      printf 'require "json"\ndef hello(event:, context:)\n  { statusCode: 200, body: JSON.generate(hello: event["name"] || "world") }\nend\n' > "$svc/handler.rb"
+      native=(ruby -e 0) ;;
+    java)
+      command -v javac >/dev/null || { echo "(javac not installed: skipping java)"; continue; }
+      service java17 bench.Hello::handleRequest
+      mkdir -p "$svc/src/bench"
+      cat > "$svc/src/bench/Hello.java" <<'JAVA'
+package bench;
+import java.util.Map;
+public class Hello {
+    public Map<String, Object> handleRequest(Map<String, Object> event) {
+        Object name = event.get("name");
+        return Map.of("statusCode", 200, "body", "{\"hello\":\"" + (name == null ? "world" : name) + "\"}");
+    }
+    public static void main(String[] args) {}
+}
+JAVA
+      javac --release 17 -d "$svc" "$svc/src/bench/Hello.java"
+      native=(java -Xshare:auto -cp "$svc" bench.Hello) ;;
+    *) echo "error: unknown runtime $lang" >&2; exit 2 ;;
+  esac
+  export LAMBDABOX_CACHE_DIR="${LAMBDABOX_CACHE_DIR:-$HOME/.cache/lambdabox/runtime}"
+  # The first run compiles the runtime (or finds it cached) and must succeed.
+  (cd "$svc" && "$bin" invoke local -f hello -d '{"name":"bench"}' >/dev/null) || {
+    echo "error: lambdabox invoke local failed for $lang" >&2; exit 1; }
+  (cd "$svc" && hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/$lang.json" \
+    -n "$lang: lambdabox invoke local (cached)" "$bin invoke local -f hello -d {\"name\":\"bench\"}" \
+    -n "$lang: native start (${native[*]})" "${native[*]}")
+  results+=("$work/$lang.json")
+done
 
-cd "$svc"
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/fast.json" \
-  -n "lambdabox invoke local (cached)" "$bin invoke local -f hello -d {\"name\":\"bench\"}" \
-  -n "node -e 0" "node -e 0"
-
-results=("$work/fast.json")
 sls="$(command -v serverless || command -v sls || true)"
-if [ -n "$sls" ]; then
-  # Serverless takes seconds per run: fewer runs.
-  hyperfine -N --warmup 1 --runs "${SLS_RUNS:-5}" --export-json "$work/sls.json" \
-    -n "serverless invoke local" "$sls invoke local -f hello -d {\"name\":\"bench\"}"
+if [ -n "$sls" ] && [[ " $runtimes " == *" node "* ]]; then
+  (cd "$work/node" && hyperfine -N --warmup 1 --runs "${SLS_RUNS:-5}" --export-json "$work/sls.json" \
+    -n "node: serverless invoke local" "$sls invoke local -f hello -d {\"name\":\"bench\"}")
   results+=("$work/sls.json")
 else
   echo "(serverless not installed: skipping serverless invoke local)"
@@ -60,19 +95,19 @@ fi
 
 python3 - "${results[@]}" <<'PY'
 import json, sys
-results, cpu = {}, {}
+wall, cpu = {}, {}
 for path in sys.argv[1:]:
     for r in json.load(open(path))["results"]:
-        results[r["command"]] = r["mean"]
+        wall[r["command"]] = r["mean"]
         cpu[r["command"]] = r["user"] + r["system"]
-lb = "lambdabox invoke local (cached)"
 print()
-print(f"{'':34} {'wall':>9} {'CPU':>9}")
-for name, mean in results.items():
-    print(f"{name:34} {mean * 1000:7.1f}ms {cpu[name] * 1000:7.1f}ms")
+print(f"{'':52} {'wall':>9} {'CPU':>9}")
+for name in wall:
+    print(f"{name:52} {wall[name] * 1000:7.1f}ms {cpu[name] * 1000:7.1f}ms")
 print()
-# CPU time is the steadier measure on a busy machine; wall time is what the target names.
-for peer, target in (("node -e 0", " (target < 0.3x)"), ("serverless invoke local", "")):
-    if peer in results:
-        print(f"lambdabox / {peer}: wall {results[lb] / results[peer]:.3f}x, CPU {cpu[lb] / cpu[peer]:.3f}x{target}")
+# CPU time is the steadier measure on a busy machine; wall time is what the targets name.
+for ours in [n for n in wall if "lambdabox" in n]:
+    lang = ours.split(":")[0]
+    for peer in [n for n in wall if n.startswith(lang + ":") and n != ours]:
+        print(f"{ours.split(':')[1].strip()} / {peer}: wall {wall[ours] / wall[peer]:.3f}x, CPU {cpu[ours] / cpu[peer]:.3f}x")
 PY
