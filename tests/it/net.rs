@@ -279,12 +279,14 @@ fn raw_socket_modules_stay_unavailable_even_with_star() {
 
 #[test]
 fn a_request_never_outlives_the_function() {
-    // A server that accepts and never answers; the function has 2 s.
+    // A server that accepts and holds the connection for 60 s without answering; the function
+    // has 2 s. Ending well before the server lets go shows the request was cut at the
+    // function's deadline (the margin absorbs a loaded machine; speed is benchmarked elsewhere).
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
         let held = listener.accept();
-        std::thread::sleep(Duration::from_secs(10));
+        std::thread::sleep(Duration::from_secs(60));
         drop(held);
     });
     let dir = copy_fixture("node", "net");
@@ -304,7 +306,7 @@ fn a_request_never_outlives_the_function() {
     );
     run.assert_code(1);
     assert!(
-        started.elapsed() < Duration::from_secs(6),
+        started.elapsed() < Duration::from_secs(30),
         "{:?}",
         started.elapsed()
     );

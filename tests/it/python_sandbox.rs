@@ -193,6 +193,6 @@ fn runtimes_install_refuses_a_wrong_file_and_lists_the_state() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "python 3.12.0: not installed\n"
+        "python 3.12.0: not installed\nruby 3.4.1: not installed\n"
     );
 }
