@@ -25,7 +25,7 @@ runtime_test!(
 
 runtime_test!(
     a_thrown_error_is_a_function_error,
-    [node, python, ruby, java],
+    [node, python, ruby],
     |rt| {
         let run = invoke(&fixture(rt, "error"), &[]);
         run.assert_code(1);
