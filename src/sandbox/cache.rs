@@ -97,7 +97,11 @@ pub(crate) fn component_in(root: &Path, name: &str, wasm: &[u8]) -> anyhow::Resu
 
 /// Load a core module from the cache by `key`; only on a miss call `build` for its wasm, then
 /// compile and cache it (for modules that are expensive to produce: the Ruby snapshot).
-pub fn module_with(name: &str, key: &str, build: impl FnOnce() -> anyhow::Result<Vec<u8>>) -> anyhow::Result<Module> {
+pub fn module_with(
+    name: &str,
+    key: &str,
+    build: impl FnOnce() -> anyhow::Result<Vec<u8>>,
+) -> anyhow::Result<Module> {
     let engine = engine()?;
     let path = entry_path(&cache_root(), name, key, engine, Kind::Module);
     if let Some(Compiled::Module(m)) = try_cached(engine, &path, Kind::Module) {
@@ -110,7 +114,10 @@ pub fn module_with(name: &str, key: &str, build: impl FnOnce() -> anyhow::Result
 pub fn has_module(name: &str, key: &str) -> bool {
     engine().is_ok_and(|engine| {
         let path = entry_path(&cache_root(), name, key, engine, Kind::Module);
-        matches!(Engine::detect_precompiled_file(&path), Ok(Some(Precompiled::Module)))
+        matches!(
+            Engine::detect_precompiled_file(&path),
+            Ok(Some(Precompiled::Module))
+        )
     })
 }
 

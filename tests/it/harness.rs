@@ -40,18 +40,93 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `tests/fixtures/services/<runtime>-<case>`.
-pub fn fixture(runtime: &str, case: &str) -> PathBuf {
+fn fixture_source(runtime: &str, case: &str) -> PathBuf {
     repo()
         .join("tests/fixtures/services")
         .join(format!("{runtime}-{case}"))
 }
 
-/// A private copy of a fixture service (tests may add files, e.g. symlinks).
+/// A fixture service ready to run: the source tree itself, or for Java (whose sources must be
+/// compiled) a temporary copy holding the compiled classes. Derefs to the service directory.
+pub struct Fixture {
+    path: PathBuf,
+    _compiled: Option<tempfile::TempDir>,
+}
+
+impl std::ops::Deref for Fixture {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for Fixture {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// `tests/fixtures/services/<runtime>-<case>` (compiled first when the runtime is `java`).
+pub fn fixture(runtime: &str, case: &str) -> Fixture {
+    if runtime == "java" {
+        let dir = copy_fixture(runtime, case);
+        return Fixture {
+            path: dir.path().to_path_buf(),
+            _compiled: Some(dir),
+        };
+    }
+    Fixture {
+        path: fixture_source(runtime, case),
+        _compiled: None,
+    }
+}
+
+/// A private copy of a fixture service (tests may add files, e.g. symlinks). A `java-*` copy
+/// has its `src/**/*.java` compiled into the copy's root, as Lambda unpacks a jar's classes.
 pub fn copy_fixture(runtime: &str, case: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(runtime, case), dir.path());
+    copy_dir(&fixture_source(runtime, case), dir.path());
+    if runtime == "java" {
+        compile_java(dir.path());
+    }
     dir
+}
+
+/// `javac --release 17` over `<service>/src/**/*.java`, classes written to `<service>`; the
+/// Lambda interfaces come from the guest's own class library (no aws-lambda-java-core jar).
+fn compile_java(service: &Path) {
+    let mut sources = Vec::new();
+    java_sources(&service.join("src"), &mut sources);
+    assert!(
+        !sources.is_empty(),
+        "{}: no src/**/*.java",
+        service.display()
+    );
+    let out = Command::new("javac")
+        .args(["--release", "17", "-g", "-sourcepath"])
+        .arg(repo().join("guest-shims/java/classlib"))
+        .arg("-d")
+        .arg(service)
+        .args(&sources)
+        .output()
+        .expect("javac is needed to compile the Java fixtures");
+    assert!(
+        out.status.success(),
+        "javac failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn java_sources(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            java_sources(&path, found);
+        } else if path.extension().is_some_and(|x| x == "java") {
+            found.push(path);
+        }
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) {

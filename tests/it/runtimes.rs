@@ -5,58 +5,70 @@ use crate::harness::{copy_fixture, fixture, invoke, HOST_SECRET};
 use crate::runtime_test;
 use serde_json::json;
 
-runtime_test!(returns_the_result_as_indented_json, [node, python, ruby], |rt| {
-    let run = invoke(&fixture(rt, "result"), &["-d", r#"{"name": "lambdabox"}"#]);
-    run.assert_code(0);
-    assert_eq!(
-        run.json(),
-        json!({"ok": true, "got": {"name": "lambdabox"}, "list": [1, "two", null]})
-    );
-    assert!(
-        run.stdout.contains("\n    \"ok\": true"),
-        "4-space indent:\n{}",
-        run.stdout
-    );
-});
+runtime_test!(
+    returns_the_result_as_indented_json,
+    [node, python, ruby, java],
+    |rt| {
+        let run = invoke(&fixture(rt, "result"), &["-d", r#"{"name": "lambdabox"}"#]);
+        run.assert_code(0);
+        assert_eq!(
+            run.json(),
+            json!({"ok": true, "got": {"name": "lambdabox"}, "list": [1, "two", null]})
+        );
+        assert!(
+            run.stdout.contains("\n    \"ok\": true"),
+            "4-space indent:\n{}",
+            run.stdout
+        );
+    }
+);
 
-runtime_test!(a_thrown_error_is_a_function_error, [node, python, ruby], |rt| {
-    let run = invoke(&fixture(rt, "error"), &[]);
-    run.assert_code(1);
-    let doc = run.json();
-    assert_eq!(doc["errorType"], "TypeError");
-    assert_eq!(doc["errorMessage"], "the thing was not a thing");
-    let trace = doc["stackTrace"].as_array().unwrap();
-    assert!(
-        trace
-            .iter()
-            .any(|l| l.as_str().unwrap().contains("/var/task/handler")),
-        "{trace:?}"
-    );
-});
+runtime_test!(
+    a_thrown_error_is_a_function_error,
+    [node, python, ruby],
+    |rt| {
+        let run = invoke(&fixture(rt, "error"), &[]);
+        run.assert_code(1);
+        let doc = run.json();
+        assert_eq!(doc["errorType"], "TypeError");
+        assert_eq!(doc["errorMessage"], "the thing was not a thing");
+        let trace = doc["stackTrace"].as_array().unwrap();
+        assert!(
+            trace
+                .iter()
+                .any(|l| l.as_str().unwrap().contains("/var/task/handler")),
+            "{trace:?}"
+        );
+    }
+);
 
-runtime_test!(the_context_has_lambdas_fields, [node, python, ruby], |rt| {
-    let run = invoke(&fixture(rt, "context"), &[]);
-    run.assert_code(0);
-    let doc = run.json();
-    assert_eq!(doc["functionName"], format!("{rt}-context-dev-fn"));
-    assert_eq!(doc["functionVersion"], "$LATEST");
-    let arn = doc["invokedFunctionArn"].as_str().unwrap();
-    assert!(
-        arn.starts_with("arn:aws:lambda:eu-west-1:")
-            && arn.ends_with(&format!(":function:{rt}-context-dev-fn")),
-        "{arn}"
-    );
-    assert_eq!(doc["memoryLimitInMB"], "256");
-    assert_eq!(
-        doc["logGroupName"],
-        format!("/aws/lambda/{rt}-context-dev-fn")
-    );
-    assert_eq!(doc["logStreamName"], "string");
-    assert_eq!(doc["remaining"], true);
-    assert_eq!(doc["awsRequestId"].as_str().unwrap().len(), 36);
-});
+runtime_test!(
+    the_context_has_lambdas_fields,
+    [node, python, ruby, java],
+    |rt| {
+        let run = invoke(&fixture(rt, "context"), &[]);
+        run.assert_code(0);
+        let doc = run.json();
+        assert_eq!(doc["functionName"], format!("{rt}-context-dev-fn"));
+        assert_eq!(doc["functionVersion"], "$LATEST");
+        let arn = doc["invokedFunctionArn"].as_str().unwrap();
+        assert!(
+            arn.starts_with("arn:aws:lambda:eu-west-1:")
+                && arn.ends_with(&format!(":function:{rt}-context-dev-fn")),
+            "{arn}"
+        );
+        assert_eq!(doc["memoryLimitInMB"], "256");
+        assert_eq!(
+            doc["logGroupName"],
+            format!("/aws/lambda/{rt}-context-dev-fn")
+        );
+        assert_eq!(doc["logStreamName"], "string");
+        assert_eq!(doc["remaining"], true);
+        assert_eq!(doc["awsRequestId"].as_str().unwrap().len(), 36);
+    }
+);
 
-runtime_test!(logs_go_to_stderr_only, [node, python, ruby], |rt| {
+runtime_test!(logs_go_to_stderr_only, [node, python, ruby, java], |rt| {
     let run = invoke(&fixture(rt, "logs"), &[]);
     run.assert_code(0);
     assert_eq!(run.json(), json!("the result"));
@@ -75,7 +87,7 @@ runtime_test!(logs_go_to_stderr_only, [node, python, ruby], |rt| {
 
 runtime_test!(
     the_environment_is_lambdas_and_never_the_hosts,
-    [node, python, ruby],
+    [node, python, ruby, java],
     |rt| {
         let run = invoke(&fixture(rt, "env"), &[]);
         run.assert_code(0);
@@ -97,28 +109,36 @@ runtime_test!(
     }
 );
 
-runtime_test!(an_endless_loop_times_out, [node, python, ruby], |rt| {
-    let started = std::time::Instant::now();
-    let run = invoke(&fixture(rt, "timeout"), &[]);
-    run.assert_code(1);
-    assert_eq!(
-        run.json()["errorMessage"],
-        "Task timed out after 1.00 seconds"
-    );
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(20),
-        "{:?}",
-        started.elapsed()
-    );
-});
+runtime_test!(
+    an_endless_loop_times_out,
+    [node, python, ruby, java],
+    |rt| {
+        let started = std::time::Instant::now();
+        let run = invoke(&fixture(rt, "timeout"), &[]);
+        run.assert_code(1);
+        assert_eq!(
+            run.json()["errorMessage"],
+            "Task timed out after 1.00 seconds"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+);
 
-runtime_test!(a_memory_bomb_fails_at_memory_size, [node, python, ruby], |rt| {
-    let run = invoke(&fixture(rt, "memory"), &[]);
-    run.assert_code(1);
-    let doc = run.json();
-    let text = format!("{} {}", doc["errorType"], doc["errorMessage"]).to_lowercase();
-    assert!(text.contains("memory"), "{doc}");
-});
+runtime_test!(
+    a_memory_bomb_fails_at_memory_size,
+    [node, python, ruby, java],
+    |rt| {
+        let run = invoke(&fixture(rt, "memory"), &[]);
+        run.assert_code(1);
+        let doc = run.json();
+        let text = format!("{} {}", doc["errorType"], doc["errorMessage"]).to_lowercase();
+        assert!(text.contains("memory"), "{doc}");
+    }
+);
 
 runtime_test!(deep_recursion_is_a_function_error, [node], |rt| {
     let run = invoke(&fixture(rt, "recursion"), &[]);
@@ -150,16 +170,20 @@ runtime_test!(the_sandbox_cannot_be_escaped, [node, python, ruby], |rt| {
     assert!(!run.stdout.contains("host secret file") && !run.stdout.contains("root:"));
 });
 
-runtime_test!(tmp_is_writable_and_fresh_every_time, [node, python, ruby], |rt| {
-    for _ in 0..2 {
-        let run = invoke(&fixture(rt, "tmp"), &[]);
-        run.assert_code(0);
-        assert_eq!(
-            run.json(),
-            json!({"before": [], "readBack": "written in /tmp", "after": ["nested", "scratch.txt"]})
-        );
+runtime_test!(
+    tmp_is_writable_and_fresh_every_time,
+    [node, python, ruby],
+    |rt| {
+        for _ in 0..2 {
+            let run = invoke(&fixture(rt, "tmp"), &[]);
+            run.assert_code(0);
+            assert_eq!(
+                run.json(),
+                json!({"before": [], "readBack": "written in /tmp", "after": ["nested", "scratch.txt"]})
+            );
+        }
     }
-});
+);
 
 runtime_test!(deterministic_runs_print_identical_bytes, [node], |rt| {
     let dir = fixture(rt, "deterministic");
