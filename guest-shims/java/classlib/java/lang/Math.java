@@ -52,7 +52,8 @@ public final class Math {
     public static double signum(double d) { return (d == 0.0 || d != d) ? d : (d > 0 ? 1.0 : -1.0); }
     public static double toRadians(double deg) { return deg * 0.017453292519943295; }
     public static double toDegrees(double rad) { return rad * 57.29577951308232; }
-    public static double random() { return 0.5; }
+    /** Seeded from the platform's random source (see natives/lang.rs). */
+    public static native double random();
     public static int addExact(int x, int y) {
         int r = x + y;
         if (((x ^ r) & (y ^ r)) < 0) throw new ArithmeticException("integer overflow");
