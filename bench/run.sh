@@ -79,7 +79,7 @@ JAVA
   (cd "$svc" && "$bin" invoke local -f hello -d '{"name":"bench"}' >/dev/null) || {
     echo "error: lambdabox invoke local failed for $lang" >&2; exit 1; }
   (cd "$svc" && hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/$lang.json" \
-    -n "$lang: lambdabox invoke local (cached)" "$bin invoke local -f hello -d {\"name\":\"bench\"}" \
+    -n "$lang: lambdabox invoke local (cached)" "$bin invoke local -f hello -d '{\"name\":\"bench\"}'" \
     -n "$lang: native start (${native[*]})" "${native[*]}")
   results+=("$work/$lang.json")
 done
@@ -87,7 +87,7 @@ done
 sls="$(command -v serverless || command -v sls || true)"
 if [ -n "$sls" ] && [[ " $runtimes " == *" node "* ]]; then
   (cd "$work/node" && hyperfine -N --warmup 1 --runs "${SLS_RUNS:-5}" --export-json "$work/sls.json" \
-    -n "node: serverless invoke local" "$sls invoke local -f hello -d {\"name\":\"bench\"}")
+    -n "node: serverless invoke local" "$sls invoke local -f hello -d '{\"name\":\"bench\"}'")
   results+=("$work/sls.json")
 else
   echo "(serverless not installed: skipping serverless invoke local)"
