@@ -406,7 +406,7 @@ fn ctrl_c_finishes_background_invocations_before_exiting() {
 }
 
 #[test]
-fn python_function_through_endpoint_url_result_error_and_warm_state() {
+fn python_function_through_endpoint_url_result_error_warm_state_and_replacement() {
     crate::python_sandbox::ensure_python();
     let dir = harness::fixture("python", "serve");
     let serve = Serve::start(&dir, &["--max-concurrency", "1"]);
@@ -437,6 +437,16 @@ fn python_function_through_endpoint_url_result_error_and_warm_state() {
             "module state persists on the warm instance"
         );
     }
+    let out = invoke_remote(&dir, &serve, &["-f", "counter", "-d", r#"{"hang":true}"#]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("timed out"), "{stdout}");
+    let out = invoke_remote(&dir, &serve, &["-f", "counter"]);
+    assert_eq!(
+        remote_json(&out),
+        serde_json::json!(1),
+        "a fresh sandbox replaced the one that timed out"
+    );
 }
 
 #[test]
