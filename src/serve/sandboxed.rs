@@ -64,14 +64,17 @@ struct SandboxInstance {
 /// How a runtime reports a sandbox failure (trap, timeout, memory) as its error document.
 type OnFailure = fn(&Failure) -> FunctionError;
 
-/// The one place that maps a runtime to its guest: the runtime module's instance factory
-/// (handler not yet loaded; `Err` is a failure while starting) and its failure mapping.
+/// A guest started with its handler not yet loaded, or the failure that stopped it starting.
+type Started = Result<Box<dyn HostRuntime>, Failure>;
+
+/// The one place that maps a runtime to its guest: the runtime module's instance factory and
+/// its failure mapping.
 fn start_guest(
     kind: RuntimeKind,
     plan: &LocalInvocation,
     task: &TaskDir,
     log: Arc<dyn LogSink>,
-) -> anyhow::Result<(Result<Box<dyn HostRuntime>, Failure>, OnFailure)> {
+) -> anyhow::Result<(Started, OnFailure)> {
     fn boxed(instance: impl HostRuntime + 'static) -> Box<dyn HostRuntime> {
         Box::new(instance)
     }
