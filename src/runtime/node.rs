@@ -3,21 +3,31 @@
 use super::local;
 use crate::invocation::LocalInvocation;
 use crate::outcome::{FunctionError, InvokeResult};
-use crate::sandbox::{self, ComponentInstance, Failure, StderrSink};
+use crate::sandbox::task_dir::TaskDir;
+use crate::sandbox::{self, ComponentInstance, Failure, LogSink, StderrSink};
 use std::sync::Arc;
 
 /// Run one Node.js invocation locally; logs go to stderr.
 pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
+    let task = local::task_dir(inv)?;
+    match instance(inv, &task, Arc::new(StderrSink))? {
+        Ok(mut instance) => local::run(&mut instance, inv, failure_error),
+        Err(failure) => Ok(InvokeResult::Err(failure_error(&failure))),
+    }
+}
+
+/// A live Node.js guest for `inv` with `task` at /var/task, its handler not yet loaded;
+/// `Err` is the failure that stopped it while starting.
+pub fn instance(
+    inv: &LocalInvocation,
+    task: &TaskDir,
+    log: Arc<dyn LogSink>,
+) -> anyhow::Result<Result<ComponentInstance, Failure>> {
     let guest = sandbox::guests::js();
     let wasm = guest.require()?;
-    let task = local::task_dir(inv)?;
-    let policy = local::policy(inv, &task)?;
+    let policy = local::policy(inv, task)?;
     let component = sandbox::cache::component("nodejs", wasm, Some(guest.sha256))?;
-    let mut instance = match ComponentInstance::new(&component, &policy, Arc::new(StderrSink))? {
-        Ok(instance) => instance,
-        Err(failure) => return Ok(InvokeResult::Err(failure_error(&failure))),
-    };
-    local::run(&mut instance, inv, failure_error)
+    ComponentInstance::new(&component, &policy, log)
 }
 
 /// How the Node runtime reports a sandbox failure.

@@ -10,8 +10,10 @@ use super::artifacts::{self, PYTHON};
 use super::local;
 use crate::invocation::LocalInvocation;
 use crate::outcome::{FunctionError, InvokeResult};
+use crate::sandbox::task_dir::TaskDir;
 use crate::sandbox::{
-    self, Called, Failure, HandlerSpec, HostRuntime, Policy, Preopen, StderrSink, StdioInstance,
+    self, Called, Failure, HandlerSpec, HostRuntime, LogSink, Policy, Preopen, StderrSink,
+    StdioInstance,
 };
 use anyhow::Context as _;
 use sha2::{Digest, Sha256};
@@ -50,6 +52,17 @@ pub fn argv() -> Vec<String> {
 
 /// Run one Python invocation locally; logs go to stderr.
 pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
+    let task = local::task_dir(inv)?;
+    let mut instance = instance(inv, &task, Arc::new(StderrSink))?;
+    local::run(&mut instance, inv, failure_error)
+}
+
+/// A live CPython guest for `inv` with `task` at /var/task, its handler not yet loaded.
+pub fn instance(
+    inv: &LocalInvocation,
+    task: &TaskDir,
+    log: Arc<dyn LogSink>,
+) -> anyhow::Result<StdioInstance> {
     let store = artifacts::Store::from_env();
     let wasm = store.require(&PYTHON).map_err(|e| {
         let mut err = e.clone();
@@ -61,12 +74,10 @@ pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
     })?;
     let module = cached(&wasm)?;
     let runtime_dir = runtime_dir(&store, &module)?;
-    let task = local::task_dir(inv)?;
-    let mut policy = local::policy(inv, &task)?;
+    let mut policy = local::policy(inv, task)?;
     policy.runtime_dir = Some(runtime_dir);
     policy.args = argv();
-    let mut instance = StdioInstance::start(&module, &policy, Arc::new(StderrSink))?;
-    local::run(&mut instance, inv, failure_error)
+    StdioInstance::start(&module, &policy, log)
 }
 
 /// The compiled interpreter, without reading the 26 MB file when the compiled-code cache has

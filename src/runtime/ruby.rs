@@ -12,6 +12,7 @@ use crate::exit::UsageError;
 use crate::invocation::LocalInvocation;
 use crate::outcome::{FunctionError, InvokeResult};
 use crate::sandbox::ruby_reactor::{self, RubyInstance};
+use crate::sandbox::task_dir::TaskDir;
 use crate::sandbox::{Failure, LogSink, StderrSink};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -42,6 +43,17 @@ pub fn invoke_local_with_log(
     inv: &LocalInvocation,
     log: Arc<dyn LogSink>,
 ) -> anyhow::Result<InvokeResult> {
+    let task = local::task_dir(inv)?;
+    let mut instance = instance(inv, &task, log)?;
+    local::run(&mut instance, inv, failure_error)
+}
+
+/// A live CRuby guest for `inv` with `task` at /var/task, its handler not yet loaded.
+pub fn instance(
+    inv: &LocalInvocation,
+    task: &TaskDir,
+    log: Arc<dyn LogSink>,
+) -> anyhow::Result<RubyInstance> {
     if !inv.mounts.is_empty() {
         return Err(UsageError::new(format!(
             "--mount: the {} runtime cannot see extra directories (its pre-initialized interpreter has a fixed set of preopens)",
@@ -60,11 +72,9 @@ pub fn invoke_local_with_log(
         err
     })?;
     let module = snapshot(&store, &wasm)?;
-    let task = local::task_dir(inv)?;
-    let mut policy = local::policy(inv, &task)?;
+    let mut policy = local::policy(inv, task)?;
     ruby_reactor::add_var_preopen(&mut policy, &ruby_reactor::empty_dir(store.root())?);
-    let mut instance = RubyInstance::start(&module, &policy, log)?;
-    local::run(&mut instance, inv, failure_error)
+    RubyInstance::start(&module, &policy, log)
 }
 
 /// The pre-initialized interpreter (built once, then loaded from the compiled-code cache).

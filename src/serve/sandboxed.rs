@@ -1,4 +1,4 @@
-//! [`Runtime`] on the real sandbox: one warm component instance per pool slot, built from the
+//! [`Runtime`] on the real sandbox: one warm guest instance (any runtime) per pool slot, built from the
 //! function's decided [`LocalInvocation`] (environment, limits, code mount).
 
 use super::functions::FunctionEntry;
@@ -6,12 +6,10 @@ use super::pool::{Call, Execution, Instance, Runtime, StartError};
 use crate::config::service::Service;
 use crate::exit::UsageError;
 use crate::invocation::{Event, LocalInvocation};
-use crate::outcome::InvokeResult;
-use crate::runtime::{local, node, RuntimeKind};
+use crate::outcome::{FunctionError, InvokeResult};
+use crate::runtime::{java, local, node, python, ruby, RuntimeKind};
 use crate::sandbox::task_dir::TaskDir;
-use crate::sandbox::{
-    self, Called, ComponentInstance, HandlerSpec, HostRuntime, LogSink, TASK_ROOT,
-};
+use crate::sandbox::{Called, Failure, HandlerSpec, HostRuntime, LogSink, TASK_ROOT};
 use crate::settings::{self, LocalOptions};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -55,39 +53,72 @@ impl LogSink for Buffer {
 }
 
 struct SandboxInstance {
-    instance: ComponentInstance,
+    instance: Box<dyn HostRuntime>,
+    on_failure: OnFailure,
     log: Arc<Buffer>,
     plan: LocalInvocation,
     // Kept alive with the instance: the (possibly unzipped) code mounted at /var/task.
     _task: TaskDir,
 }
 
+/// How a runtime reports a sandbox failure (trap, timeout, memory) as its error document.
+type OnFailure = fn(&Failure) -> FunctionError;
+
+/// A guest started with its handler not yet loaded, or the failure that stopped it starting.
+type Started = Result<Box<dyn HostRuntime>, Failure>;
+
+/// The one place that maps a runtime to its guest: the runtime module's instance factory and
+/// its failure mapping.
+fn start_guest(
+    kind: RuntimeKind,
+    plan: &LocalInvocation,
+    task: &TaskDir,
+    log: Arc<dyn LogSink>,
+) -> anyhow::Result<(Started, OnFailure)> {
+    fn boxed(instance: impl HostRuntime + 'static) -> Box<dyn HostRuntime> {
+        Box::new(instance)
+    }
+    Ok(match kind {
+        RuntimeKind::Node => (
+            node::instance(plan, task, log)?.map(boxed),
+            node::failure_error,
+        ),
+        RuntimeKind::Java => (
+            java::instance(plan, task, log)?.map(boxed),
+            java::failure_error,
+        ),
+        RuntimeKind::Python => (
+            Ok(boxed(python::instance(plan, task, log)?)),
+            python::failure_error,
+        ),
+        RuntimeKind::Ruby => (
+            Ok(boxed(ruby::instance(plan, task, log)?)),
+            ruby::failure_error,
+        ),
+    })
+}
+
 impl Runtime for SandboxRuntime {
     fn start(&self, function: &FunctionEntry) -> Result<Box<dyn Instance>, StartError> {
         let plan = self.plan(&function.key)?;
-        match RuntimeKind::from_runtime(&plan.runtime) {
-            Some(RuntimeKind::Node) => {}
-            _ => {
-                return Err(StartError::Internal(
-                    UsageError::new(format!(
-                    "functions.{}.runtime: `{}` cannot be served yet (serve runs nodejs functions)",
+        let Some(kind) = RuntimeKind::from_runtime(&plan.runtime) else {
+            return Err(StartError::Internal(
+                UsageError::new(format!(
+                    "functions.{}.runtime: `{}` cannot be served",
                     function.key, plan.runtime
                 ))
-                    .into(),
-                ))
-            }
-        }
-        let guest = sandbox::guests::js();
-        let wasm = guest.require().map_err(anyhow::Error::from)?;
+                .hint("lambdabox serves nodejs*, python3.*, ruby* and java8/11/17/21 functions")
+                .into(),
+            ));
+        };
         let task = local::task_dir(&plan)?;
-        let policy = local::policy(&plan, &task)?;
-        let component = sandbox::cache::component("nodejs", wasm, Some(guest.sha256))?;
         let log = Arc::new(Buffer::default());
-        let mut instance = match ComponentInstance::new(&component, &policy, log.clone())? {
+        let (started, on_failure) = start_guest(kind, &plan, &task, log.clone())?;
+        let mut instance = match started {
             Ok(instance) => instance,
             Err(failure) => {
                 return Err(StartError::Function {
-                    error: node::failure_error(&failure),
+                    error: on_failure(&failure),
                     log: log.take(),
                 })
             }
@@ -106,7 +137,7 @@ impl Runtime for SandboxRuntime {
             }
             Called::Crashed(failure) => {
                 return Err(StartError::Function {
-                    error: node::failure_error(&failure),
+                    error: on_failure(&failure),
                     log: log.take(),
                 })
             }
@@ -114,6 +145,7 @@ impl Runtime for SandboxRuntime {
         log.take(); // init output belongs to no invocation's tail
         Ok(Box::new(SandboxInstance {
             instance,
+            on_failure,
             log,
             plan,
             _task: task,
@@ -132,7 +164,7 @@ impl Instance for SandboxInstance {
         let (result, reusable) = match called {
             Called::Returned(response) => (InvokeResult::Ok(response), true),
             Called::Failed(error) => (InvokeResult::Err(error), true),
-            Called::Crashed(failure) => (InvokeResult::Err(node::failure_error(&failure)), false),
+            Called::Crashed(failure) => (InvokeResult::Err((self.on_failure)(&failure)), false),
         };
         Ok(Execution {
             result,

@@ -6,7 +6,8 @@ use serde_json::json;
 use std::path::Path;
 use std::process::Command;
 
-fn service(handler: &str) -> tempfile::TempDir {
+/// A service whose `fn` runs `handler`, with every fixture handler compiled at its task root.
+pub fn service(handler: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("serverless.yml"),

@@ -26,10 +26,7 @@ impl Serve {
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", std::env::var_os("HOME").unwrap_or_default())
-            .env(
-                "LAMBDABOX_CACHE_DIR",
-                std::env::temp_dir().join("lambdabox-test-cache"),
-            )
+            .env("LAMBDABOX_CACHE_DIR", harness::cache_dir())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -293,24 +290,40 @@ fn raw_http_edge_cases_404_413_400() {
     assert_eq!(status, 200);
 }
 
+/// `lambdabox invoke --endpoint-url <serve> <args>` in the service `dir`, with test credentials.
+fn invoke_remote(dir: &std::path::Path, serve: &Serve, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_lambdabox"))
+        .current_dir(dir)
+        .args(["invoke", "--endpoint-url", &serve.endpoint()])
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("AWS_ACCESS_KEY_ID", "AKID")
+        .env("AWS_SECRET_ACCESS_KEY", "secret")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// stdout of a successful remote invoke, parsed.
+fn remote_json(out: &std::process::Output) -> serde_json::Value {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+}
+
 #[test]
 fn lambdabox_invoke_through_endpoint_url() {
     let dir = harness::fixture("node", "serve");
     let serve = Serve::start(&dir, &[]);
-    let remote = |args: &[&str]| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_lambdabox"));
-        cmd.current_dir(&dir)
-            .args(["invoke", "--endpoint-url", &serve.endpoint()])
-            .args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("AWS_ACCESS_KEY_ID", "AKID")
-            .env("AWS_SECRET_ACCESS_KEY", "secret")
-            .env("AWS_EC2_METADATA_DISABLED", "true")
-            .env("TZ", "UTC")
-            .stdin(Stdio::null());
-        cmd.output().unwrap()
-    };
+    let remote = |args: &[&str]| invoke_remote(&dir, &serve, args);
     let out = remote(&[
         "-f",
         "hello",
@@ -389,5 +402,106 @@ fn ctrl_c_finishes_background_invocations_before_exiting() {
         interrupted.elapsed() >= Duration::from_millis(500),
         "serve exited after {:?}, before the Event invocation ended",
         interrupted.elapsed()
+    );
+}
+
+#[test]
+fn python_function_through_endpoint_url_result_error_warm_state_and_replacement() {
+    crate::python_sandbox::ensure_python();
+    let dir = harness::fixture("python", "serve");
+    let serve = Serve::start(&dir, &["--max-concurrency", "1"]);
+
+    let out = invoke_remote(
+        &dir,
+        &serve,
+        &["-f", "hello", "-d", r#"{"name":"py"}"#, "--log"],
+    );
+    let body = remote_json(&out);
+    assert_eq!(body["event"], serde_json::json!({"name": "py"}), "{body}");
+    assert_eq!(body["requestId"].as_str().map(str::len), Some(36), "{body}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("hello from python serve"), "{stderr}");
+
+    let out = invoke_remote(&dir, &serve, &["-f", "fail"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["errorType"], "ValueError", "{doc}");
+    assert_eq!(doc["errorMessage"], "boom", "{doc}");
+
+    for expected in 1..=2 {
+        let out = invoke_remote(&dir, &serve, &["-f", "counter"]);
+        assert_eq!(
+            remote_json(&out),
+            serde_json::json!(expected),
+            "module state persists on the warm instance"
+        );
+    }
+    let out = invoke_remote(&dir, &serve, &["-f", "counter", "-d", r#"{"hang":true}"#]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("timed out"), "{stdout}");
+    let out = invoke_remote(&dir, &serve, &["-f", "counter"]);
+    assert_eq!(
+        remote_json(&out),
+        serde_json::json!(1),
+        "a fresh sandbox replaced the one that timed out"
+    );
+}
+
+#[test]
+fn ruby_function_through_the_sdk_keeps_warm_state() {
+    let serve = Serve::start(
+        &harness::fixture("ruby", "serve"),
+        &["--max-concurrency", "1"],
+    );
+    let client = serve.client();
+    block_on(async {
+        let out = client
+            .invoke()
+            .function_name("rbserve-dev-hello")
+            .payload(Blob::new(r#"{"name":"rb"}"#))
+            .log_type(LogType::Tail)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(out.function_error(), None, "{:?}", payload_json(&out));
+        let body = payload_json(&out);
+        assert_eq!(body["event"], serde_json::json!({"name": "rb"}), "{body}");
+        let log = String::from_utf8(
+            base64::engine::general_purpose::STANDARD
+                .decode(out.log_result().expect("a log tail"))
+                .unwrap(),
+        )
+        .unwrap();
+        assert!(log.contains("hello from ruby serve"), "{log}");
+        for expected in 1..=2 {
+            let out = client
+                .invoke()
+                .function_name("counter")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(payload_json(&out), serde_json::json!(expected));
+        }
+    });
+}
+
+#[test]
+fn java_function_keeps_warm_state() {
+    let dir = crate::java::service("example.ContextHandler");
+    let serve = Serve::start(dir.path(), &["--max-concurrency", "1"]);
+    let mut last = serde_json::Value::Null;
+    for _ in 0..2 {
+        last = remote_json(&invoke_remote(
+            dir.path(),
+            &serve,
+            &["-f", "fn", "--region", "us-east-1", "-d", "\"x\""],
+        ));
+    }
+    assert_eq!(last["coldStarts"], 1, "{last}");
+    assert_eq!(
+        last["invocations"], 2,
+        "one warm instance served both calls: {last}"
     );
 }
