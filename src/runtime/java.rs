@@ -23,11 +23,7 @@ pub fn instance(
     task: &TaskDir,
     log: Arc<dyn LogSink>,
 ) -> anyhow::Result<Result<ComponentInstance, Failure>> {
-    let guest = sandbox::guests::java();
-    let wasm = guest.require()?;
-    let policy = local::policy(inv, task)?;
-    let component = sandbox::cache::component("java", wasm, None)?;
-    ComponentInstance::new(&component, &policy, log)
+    local::component_instance(sandbox::guests::java(), "java", inv, task, log)
 }
 
 /// How the Java runtime reports a sandbox failure. Java-level stack overflows and heap

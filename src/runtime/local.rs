@@ -16,6 +16,22 @@ pub fn task_dir(inv: &LocalInvocation) -> anyhow::Result<TaskDir> {
     task_dir::prepare(&inv.service_dir, inv.function.artifact.as_deref(), &key)
 }
 
+/// A live embedded component guest (Node.js, Java) for `inv` with `task` at /var/task, its
+/// handler not yet loaded; `Err` is the failure that stopped it while starting. `cache_name`
+/// names its compiled code in the cache.
+pub fn component_instance(
+    guest: crate::sandbox::guests::Embedded,
+    cache_name: &str,
+    inv: &LocalInvocation,
+    task: &TaskDir,
+    log: std::sync::Arc<dyn crate::sandbox::LogSink>,
+) -> anyhow::Result<Result<crate::sandbox::ComponentInstance, Failure>> {
+    let wasm = guest.require()?;
+    let policy = policy(inv, task)?;
+    let component = crate::sandbox::cache::component(cache_name, wasm, Some(guest.sha256))?;
+    crate::sandbox::ComponentInstance::new(&component, &policy, log)
+}
+
 /// The sandbox policy of an invocation: its code, environment, limits, determinism, mounts.
 pub fn policy(inv: &LocalInvocation, task: &TaskDir) -> anyhow::Result<Policy> {
     let mut policy = Policy::new(task.path(), inv.function.timeout, inv.function.memory_size);

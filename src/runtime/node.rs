@@ -23,11 +23,7 @@ pub fn instance(
     task: &TaskDir,
     log: Arc<dyn LogSink>,
 ) -> anyhow::Result<Result<ComponentInstance, Failure>> {
-    let guest = sandbox::guests::js();
-    let wasm = guest.require()?;
-    let policy = local::policy(inv, task)?;
-    let component = sandbox::cache::component("nodejs", wasm, Some(guest.sha256))?;
-    ComponentInstance::new(&component, &policy, log)
+    local::component_instance(sandbox::guests::js(), "nodejs", inv, task, log)
 }
 
 /// How the Node runtime reports a sandbox failure.
