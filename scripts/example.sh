@@ -5,8 +5,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$here/scripts/setup.sh"
 source "$here/scripts/env.sh"
 cd "$here"
-cargo build --release --locked
-bin="$CARGO_TARGET_DIR/release/lambdabox"
+# The same build as the tests (dependencies optimized); `cargo build --release` for benchmarks.
+cargo build --locked
+bin="$CARGO_TARGET_DIR/debug/lambdabox"
 cd examples/hello
 set -x
 "$bin" print
