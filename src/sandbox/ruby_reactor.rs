@@ -19,11 +19,11 @@ use super::guard::{self, Guard, HasGuard};
 use super::limits::Failure;
 use super::policy::{Policy, Preopen};
 use super::scratch::Scratch;
-use super::stdio::{FrameSplitter, Piece};
+use super::stdio::{function_error, invoke_message, new_nonce, unexpected, FrameSplitter, Piece};
 use super::streams::{ByteSink, GuestOutput, Log, LogSink, MemorySink};
 use super::wasi::{build_ctx, GuestStdio};
 use super::{Called, HandlerSpec, HostRuntime, InvokeContext};
-use crate::outcome::{FunctionError, Response};
+use crate::outcome::Response;
 use serde_json::{json, Value};
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -604,45 +604,6 @@ impl RubyInstance {
     }
 }
 
-fn new_nonce() -> String {
-    let bytes: [u8; 16] = rand::random();
-    hex::encode(bytes)
-}
-
-fn json_text(text: &Option<String>) -> Value {
-    match text {
-        None => Value::Null,
-        Some(t) => serde_json::from_str(t).unwrap_or_else(|_| Value::String(t.clone())),
-    }
-}
-
-fn function_error(msg: &Value) -> FunctionError {
-    let text = |k: &str| {
-        msg.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let trace = msg.get("stackTrace").and_then(Value::as_array);
-    FunctionError {
-        error_type: text("errorType"),
-        error_message: text("errorMessage"),
-        stack_trace: trace
-            .map(|a| {
-                a.iter()
-                    .map(|l| l.as_str().unwrap_or_default().to_owned())
-                    .collect()
-            })
-            .unwrap_or_default(),
-    }
-}
-
-fn unexpected(msg: &Value, waiting_for: &str) -> Failure {
-    Failure::Protocol(format!(
-        "expected a `{waiting_for}` message from the runtime, got {msg}"
-    ))
-}
-
 impl HostRuntime for RubyInstance {
     fn init(&mut self, spec: &HandlerSpec) -> anyhow::Result<Called<()>> {
         let env: serde_json::Map<String, Value> = self
@@ -662,25 +623,7 @@ impl HostRuntime for RubyInstance {
     }
 
     fn invoke(&mut self, event: &[u8], ctx: &InvokeContext) -> anyhow::Result<Called<Response>> {
-        // The event is spliced in as text: parsing it here would round big integers to f64.
-        let event = std::str::from_utf8(event)
-            .ok()
-            .filter(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok())
-            .ok_or_else(|| anyhow::anyhow!("the event handed to the sandbox is not JSON"))?;
-        let context = json!({
-                "awsRequestId": ctx.aws_request_id,
-                "functionName": ctx.function_name,
-                "functionVersion": ctx.function_version,
-                "invokedFunctionArn": ctx.invoked_function_arn,
-                "memoryLimitInMB": ctx.memory_limit_mb,
-                "logGroupName": ctx.log_group_name,
-                "logStreamName": ctx.log_stream_name,
-                "deadlineMs": self.budget.deadline_ms(),
-                "clientContext": json_text(&ctx.client_context),
-                "identity": json_text(&ctx.identity),
-                "userContext": json_text(&ctx.user_context),
-        });
-        let msg = format!(r#"{{"type":"invoke","event":{event},"context":{context}}}"#);
+        let msg = invoke_message(event, ctx, self.budget.deadline_ms())?;
         Ok(match self.request(&msg)? {
             Err(failure) => Called::Crashed(failure),
             Ok(answer) => match answer.get("type").and_then(Value::as_str) {

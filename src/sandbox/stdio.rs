@@ -241,13 +241,13 @@ impl StdioInstance {
     }
 
     /// Send one request line and wait for its answer frame.
-    fn request(&mut self, message: &Value) -> anyhow::Result<Result<Value, Failure>> {
+    fn request(&mut self, message: &str) -> anyhow::Result<Result<Value, Failure>> {
         if let Some(failure) = &self.crashed {
             anyhow::bail!(
                 "this sandbox instance crashed earlier ({failure}) and must be discarded"
             );
         }
-        let mut line = serde_json::to_vec(message)?;
+        let mut line = message.as_bytes().to_vec();
         line.push(b'\n');
         self.budget.start();
         let answer = self.send_and_wait(line);
@@ -345,20 +345,49 @@ impl Drop for StdioInstance {
     }
 }
 
-fn new_nonce() -> String {
+/// The `invoke` message of the stdio transport. The event is spliced in as text: parsing it
+/// would round big integers to f64 (the guests parse it with their own number rules).
+pub(super) fn invoke_message(
+    event: &[u8],
+    ctx: &InvokeContext,
+    deadline_ms: u64,
+) -> anyhow::Result<String> {
+    let event = std::str::from_utf8(event)
+        .ok()
+        .filter(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok())
+        .ok_or_else(|| anyhow::anyhow!("the event handed to the sandbox is not JSON"))?;
+    let context = json!({
+        "awsRequestId": ctx.aws_request_id,
+        "functionName": ctx.function_name,
+        "functionVersion": ctx.function_version,
+        "invokedFunctionArn": ctx.invoked_function_arn,
+        "memoryLimitInMB": ctx.memory_limit_mb,
+        "logGroupName": ctx.log_group_name,
+        "logStreamName": ctx.log_stream_name,
+        "deadlineMs": deadline_ms,
+        "clientContext": json_field(&ctx.client_context),
+        "identity": json_field(&ctx.identity),
+        "userContext": json_field(&ctx.user_context),
+    });
+    Ok(format!(
+        r#"{{"type":"invoke","event":{event},"context":{context}}}"#
+    ))
+}
+
+pub(super) fn new_nonce() -> String {
     let bytes: [u8; 16] = rand::random();
     hex::encode(bytes)
 }
 
 /// Parse a JSON text field of the context for the wire (invalid text is passed as a string).
-fn json_field(text: &Option<String>) -> Value {
+pub(super) fn json_field(text: &Option<String>) -> Value {
     match text {
         None => Value::Null,
         Some(t) => serde_json::from_str(t).unwrap_or_else(|_| Value::String(t.clone())),
     }
 }
 
-fn function_error(msg: &Value) -> FunctionError {
+pub(super) fn function_error(msg: &Value) -> FunctionError {
     let text = |k: &str| {
         msg.get(k)
             .and_then(Value::as_str)
@@ -384,7 +413,7 @@ fn function_error(msg: &Value) -> FunctionError {
     }
 }
 
-fn unexpected(msg: &Value, waiting_for: &str) -> Failure {
+pub(super) fn unexpected(msg: &Value, waiting_for: &str) -> Failure {
     Failure::Protocol(format!(
         "expected a `{waiting_for}` message from the runtime, got {msg}"
     ))
@@ -393,7 +422,7 @@ fn unexpected(msg: &Value, waiting_for: &str) -> Failure {
 impl HostRuntime for StdioInstance {
     fn init(&mut self, spec: &HandlerSpec) -> anyhow::Result<Called<()>> {
         let msg = json!({"type": "init", "nonce": self.nonce, "handler": spec.handler, "taskRoot": spec.task_root});
-        Ok(match self.request(&msg)? {
+        Ok(match self.request(&msg.to_string())? {
             Err(failure) => Called::Crashed(failure),
             Ok(answer) => match answer.get("type").and_then(Value::as_str) {
                 Some("ready") => Called::Returned(()),
@@ -404,26 +433,8 @@ impl HostRuntime for StdioInstance {
     }
 
     fn invoke(&mut self, event: &[u8], ctx: &InvokeContext) -> anyhow::Result<Called<Response>> {
-        let event: Value = serde_json::from_slice(event)
-            .map_err(|e| anyhow::anyhow!("the event handed to the sandbox is not JSON: {e}"))?;
-        let msg = json!({
-            "type": "invoke",
-            "event": event,
-            "context": {
-                "awsRequestId": ctx.aws_request_id,
-                "functionName": ctx.function_name,
-                "functionVersion": ctx.function_version,
-                "invokedFunctionArn": ctx.invoked_function_arn,
-                "memoryLimitInMB": ctx.memory_limit_mb,
-                "logGroupName": ctx.log_group_name,
-                "logStreamName": ctx.log_stream_name,
-                // The budget is idle until the line is sent: now + the whole timeout.
-                "deadlineMs": self.budget.deadline_ms(),
-                "clientContext": json_field(&ctx.client_context),
-                "identity": json_field(&ctx.identity),
-                "userContext": json_field(&ctx.user_context),
-            }
-        });
+        // The budget is idle until the line is sent: the deadline is now + the whole timeout.
+        let msg = invoke_message(event, ctx, self.budget.deadline_ms())?;
         Ok(match self.request(&msg)? {
             Err(failure) => Called::Crashed(failure),
             Ok(answer) => match answer.get("type").and_then(Value::as_str) {
@@ -453,6 +464,33 @@ impl StdioInstance {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_invoke_message_carries_the_event_text_verbatim() {
+        let ctx = InvokeContext {
+            aws_request_id: "id".into(),
+            function_name: "f".into(),
+            function_version: "$LATEST".into(),
+            invoked_function_arn: "arn".into(),
+            memory_limit_mb: 128,
+            log_group_name: "g".into(),
+            log_stream_name: "s".into(),
+            client_context: None,
+            identity: Some("not json".into()),
+            user_context: Some(r#"{"a":1}"#.into()),
+        };
+        let event = br#"{"big": 12345678901234567890123, "f": 1.50}"#;
+        let msg = super::invoke_message(event, &ctx, 42).unwrap();
+        assert!(
+            msg.contains(r#""event":{"big": 12345678901234567890123, "f": 1.50}"#),
+            "{msg}"
+        );
+        let parsed: Value = serde_json::from_str(&msg).unwrap();
+        assert_eq!(parsed["context"]["deadlineMs"], 42);
+        assert_eq!(parsed["context"]["identity"], "not json");
+        assert_eq!(parsed["context"]["userContext"]["a"], 1);
+        assert!(super::invoke_message(b"{nope", &ctx, 0).is_err());
+    }
+
     use super::*;
 
     const NONCE: &str = "0123456789abcdef0123456789abcdef";
