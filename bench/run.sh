@@ -74,7 +74,6 @@ JAVA
       native=(java -Xshare:auto -cp "$svc" bench.Hello) ;;
     *) echo "error: unknown runtime $lang" >&2; exit 2 ;;
   esac
-  export LAMBDABOX_CACHE_DIR="${LAMBDABOX_CACHE_DIR:-$HOME/.cache/lambdabox/runtime}"
   # The first run compiles the runtime (or finds it cached) and must succeed.
   (cd "$svc" && "$bin" invoke local -f hello -d '{"name":"bench"}' >/dev/null) || {
     echo "error: lambdabox invoke local failed for $lang" >&2; exit 1; }
