@@ -19,7 +19,7 @@ use super::guard::{self, Guard, HasGuard};
 use super::limits::Failure;
 use super::policy::{Policy, Preopen};
 use super::scratch::Scratch;
-use super::stdio::{function_error, invoke_message, new_nonce, unexpected, FrameSplitter, Piece};
+use super::stdio::{init_answer, invoke_answer, invoke_message, new_nonce, FrameSplitter, Piece};
 use super::streams::{ByteSink, GuestOutput, Log, LogSink, MemorySink};
 use super::wasi::{build_ctx, GuestStdio};
 use super::{Called, HandlerSpec, HostRuntime, InvokeContext};
@@ -614,11 +614,7 @@ impl HostRuntime for RubyInstance {
         let msg = json!({"type": "init", "nonce": self.nonce, "handler": spec.handler, "taskRoot": spec.task_root, "env": env});
         Ok(match self.request(&msg.to_string())? {
             Err(failure) => Called::Crashed(failure),
-            Ok(answer) => match answer.get("type").and_then(Value::as_str) {
-                Some("ready") => Called::Returned(()),
-                Some("error") => Called::Failed(function_error(&answer)),
-                _ => self.crash(unexpected(&answer, "ready")),
-            },
+            Ok(answer) => init_answer(&answer).unwrap_or_else(|f| self.crash(f)),
         })
     }
 
@@ -626,20 +622,7 @@ impl HostRuntime for RubyInstance {
         let msg = invoke_message(event, ctx, self.budget.deadline_ms())?;
         Ok(match self.request(&msg)? {
             Err(failure) => Called::Crashed(failure),
-            Ok(answer) => match answer.get("type").and_then(Value::as_str) {
-                Some("result") => match answer.get("payload").and_then(Value::as_str) {
-                    Some(payload) => super::check_response(
-                        Response {
-                            payload: payload.as_bytes().to_vec(),
-                            is_json: true,
-                        },
-                        &self.policy,
-                    ),
-                    None => self.crash(unexpected(&answer, "result")),
-                },
-                Some("error") => Called::Failed(function_error(&answer)),
-                _ => self.crash(unexpected(&answer, "result")),
-            },
+            Ok(answer) => invoke_answer(&answer, &self.policy).unwrap_or_else(|f| self.crash(f)),
         })
     }
 }

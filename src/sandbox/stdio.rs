@@ -413,6 +413,33 @@ pub(super) fn function_error(msg: &Value) -> FunctionError {
     }
 }
 
+/// The guest's answer to `init`; `Err` is a protocol failure (the instance must be discarded).
+pub(super) fn init_answer(answer: &Value) -> Result<Called<()>, Failure> {
+    match answer.get("type").and_then(Value::as_str) {
+        Some("ready") => Ok(Called::Returned(())),
+        Some("error") => Ok(Called::Failed(function_error(answer))),
+        _ => Err(unexpected(answer, "ready")),
+    }
+}
+
+/// The guest's answer to `invoke`; `Err` is a protocol failure (the instance must be discarded).
+pub(super) fn invoke_answer(answer: &Value, policy: &Policy) -> Result<Called<Response>, Failure> {
+    match answer.get("type").and_then(Value::as_str) {
+        Some("result") => match answer.get("payload").and_then(Value::as_str) {
+            Some(payload) => Ok(super::check_response(
+                Response {
+                    payload: payload.as_bytes().to_vec(),
+                    is_json: true,
+                },
+                policy,
+            )),
+            None => Err(unexpected(answer, "result")),
+        },
+        Some("error") => Ok(Called::Failed(function_error(answer))),
+        _ => Err(unexpected(answer, "result")),
+    }
+}
+
 pub(super) fn unexpected(msg: &Value, waiting_for: &str) -> Failure {
     Failure::Protocol(format!(
         "expected a `{waiting_for}` message from the runtime, got {msg}"
@@ -424,11 +451,7 @@ impl HostRuntime for StdioInstance {
         let msg = json!({"type": "init", "nonce": self.nonce, "handler": spec.handler, "taskRoot": spec.task_root});
         Ok(match self.request(&msg.to_string())? {
             Err(failure) => Called::Crashed(failure),
-            Ok(answer) => match answer.get("type").and_then(Value::as_str) {
-                Some("ready") => Called::Returned(()),
-                Some("error") => Called::Failed(function_error(&answer)),
-                _ => self.protocol_crash(unexpected(&answer, "ready")),
-            },
+            Ok(answer) => init_answer(&answer).unwrap_or_else(|f| self.protocol_crash(f)),
         })
     }
 
@@ -437,20 +460,9 @@ impl HostRuntime for StdioInstance {
         let msg = invoke_message(event, ctx, self.budget.deadline_ms())?;
         Ok(match self.request(&msg)? {
             Err(failure) => Called::Crashed(failure),
-            Ok(answer) => match answer.get("type").and_then(Value::as_str) {
-                Some("result") => match answer.get("payload").and_then(Value::as_str) {
-                    Some(payload) => super::check_response(
-                        Response {
-                            payload: payload.as_bytes().to_vec(),
-                            is_json: true,
-                        },
-                        &self.policy,
-                    ),
-                    None => self.protocol_crash(unexpected(&answer, "result")),
-                },
-                Some("error") => Called::Failed(function_error(&answer)),
-                _ => self.protocol_crash(unexpected(&answer, "result")),
-            },
+            Ok(answer) => {
+                invoke_answer(&answer, &self.policy).unwrap_or_else(|f| self.protocol_crash(f))
+            }
         })
     }
 }
