@@ -211,6 +211,7 @@ fn fixtures_survive_gc_at_every_allocation() {
         "Strings1",
         "Collections1",
         "Library1",
+        "Random1",
     ] {
         let c = compile(name);
         let expected = hotspot(c.path(), name);
@@ -253,4 +254,34 @@ fn helpful_null_pointer_messages_use_local_names_with_debug_info() {
         .unwrap();
     assert!(status.success());
     assert_eq!(ours(out.path(), "Npe1"), hotspot(out.path(), "Npe1"));
+}
+
+#[test]
+fn random_uuid_and_digests_match_hotspot() {
+    differential("Random1");
+}
+
+/// Files1 works in one fixed directory under /tmp, so its GC-stress run follows the
+/// differential run here instead of running in parallel in the stress test above.
+#[test]
+fn files_and_paths_match_hotspot() {
+    let c = compile("Files1");
+    let expected = hotspot(c.path(), "Files1");
+    for gc_stress in [false, true] {
+        let mut vm = new_vm_with(
+            c.path(),
+            Limits {
+                gc_stress,
+                ..Limits::default()
+            },
+        );
+        let actual = match vm.call_static("Files1", "run", "()Ljava/lang/String;", &[]) {
+            Ok(v) => vm.rust_string(v.reference()).unwrap_or_default(),
+            Err(t) => describe(&mut vm, t),
+        };
+        assert_eq!(
+            actual, expected,
+            "gc_stress {gc_stress}\n--- ours ---\n{actual}\n--- hotspot ---\n{expected}"
+        );
+    }
 }

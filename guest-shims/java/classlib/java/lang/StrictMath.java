@@ -3,6 +3,8 @@ package java.lang;
 public final class StrictMath {
     private StrictMath() {}
     public static double sqrt(double a) { return Math.sqrt(a); }
+    public static double log(double a) { return Math.log(a); }
+    public static double exp(double a) { return Math.exp(a); }
     public static double pow(double a, double b) { return Math.pow(a, b); }
     public static double floor(double a) { return Math.floor(a); }
     public static double ceil(double a) { return Math.ceil(a); }
