@@ -398,7 +398,15 @@ pub fn call_lambda(
             if recv == NULL {
                 return Err(vm.vm_error("java/lang/NullPointerException", ""));
             }
-            vm.call_virtual(recv, &lt.target.name, &lt.target.desc, &all[1..])?
+            // javac (nestmates, JDK 15+) targets a private lambda body with REF_invokeVirtual;
+            // private methods are never overridden, so they are called directly.
+            let private = vm
+                .resolve_method(owner, &lt.target.name, &lt.target.desc)
+                .filter(|&m| vm.method(m).access & crate::classfile::ACC_PRIVATE != 0);
+            match private {
+                Some(m) => vm.invoke(m, &all)?,
+                None => vm.call_virtual(recv, &lt.target.name, &lt.target.desc, &all[1..])?,
+            }
         }
     };
     let produced = if lt.kind == 8 {

@@ -83,6 +83,18 @@ public final class Math {
         if ((int) r != r) throw new ArithmeticException("integer overflow");
         return (int) r;
     }
+    public static long subtractExact(long x, long y) {
+        long r = x - y;
+        if (((x ^ y) & (x ^ r)) < 0) throw new ArithmeticException("long overflow");
+        return r;
+    }
+    public static long multiplyExact(long x, long y) {
+        long r = x * y;
+        long ax = Math.abs(x), ay = Math.abs(y);
+        if (((ax | ay) >>> 31 != 0) && ((y != 0 && r / y != x) || (x == Long.MIN_VALUE && y == -1))) throw new ArithmeticException("long overflow");
+        return r;
+    }
+    public static long multiplyExact(long x, int y) { return multiplyExact(x, (long) y); }
     public static int subtractExact(int x, int y) {
         int r = x - y;
         if (((x ^ y) & (x ^ r)) < 0) throw new ArithmeticException("integer overflow");

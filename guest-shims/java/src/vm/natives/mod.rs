@@ -5,6 +5,7 @@
 mod format;
 pub mod fs;
 mod lang;
+pub mod net;
 pub mod numbers;
 mod security;
 mod text;
@@ -25,6 +26,7 @@ pub fn table() -> HashMap<String, NativeFn> {
     text::register(&mut t);
     security::register(&mut t);
     fs::register(&mut t);
+    net::register(&mut t);
     t
 }
 
