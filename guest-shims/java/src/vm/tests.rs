@@ -355,3 +355,47 @@ fn http_client_requests_go_through_the_host_callback() {
     assert_eq!(seen[0].headers[0], ("X-A".to_string(), "1".to_string()));
     assert!(seen[0].headers[1].1.starts_with("Java-http-client/"));
 }
+
+/// Java 21 pattern switches need a JDK 21+ javac (`JAVA21_HOME`, or Temurin 25 where this
+/// machine has it); the class file (major 65) then runs on that JDK and on this interpreter.
+#[test]
+fn pattern_switches_of_java_21_match_hotspot() {
+    let home =
+        std::env::var("JAVA21_HOME").unwrap_or_else(|_| "/usr/lib/jvm/temurin-25-jdk-amd64".into());
+    let home = std::path::Path::new(&home);
+    if !home.join("bin/javac").exists() {
+        eprintln!(
+            "skipped: no JDK 21+ at {} (set JAVA21_HOME)",
+            home.display()
+        );
+        return;
+    }
+    let src = fixture("opcodes/Switch21.java");
+    let harness = fixture("../../support/java-harness/RunStatic.java");
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(home.join("bin/javac"))
+        .args(["--release", "21", "-g:source,lines", "-d"])
+        .arg(out.path())
+        .arg(&src)
+        .arg(&harness)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let run = Command::new(home.join("bin/java"))
+        .arg("-cp")
+        .arg(out.path())
+        .args(["RunStatic", "Switch21"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let expected = String::from_utf8(run.stdout).unwrap();
+    let actual = ours(out.path(), "Switch21");
+    assert_eq!(
+        actual, expected,
+        "\n--- ours ---\n{actual}\n--- hotspot ---\n{expected}"
+    );
+}
