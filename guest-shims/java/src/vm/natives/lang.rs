@@ -229,6 +229,9 @@ pub fn register(t: &mut HashMap<String, NativeFn>) {
     math1!("floor", f64::floor);
     math1!("ceil", f64::ceil);
     math1!("rint", |x: f64| x.round_ties_even());
+    reg(t, "java/lang/StrictMath.log(D)D", |_, a| {
+        Ok(Value::Double(super::fdlibm::log(a[0].double())))
+    });
     reg(t, "java/lang/Math.pow(DD)D", |_, a| {
         Ok(Value::Double(java_pow(a[0].double(), a[1].double())))
     });

@@ -2,6 +2,7 @@
 //! `native` methods is linked. Each native gets its arguments (receiver first) and returns a
 //! value (`Value::Top` for void).
 
+mod fdlibm;
 mod format;
 pub mod fs;
 mod lang;
