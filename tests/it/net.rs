@@ -514,3 +514,84 @@ fn java_httpclient_with_star_and_deterministic_works() {
     run.assert_code(0);
     assert_eq!(run.json()["status"], 200);
 }
+
+#[test]
+fn java_http_url_connection_goes_through_the_host_too() {
+    let (port, requests) = serve(2);
+    let dir = java_fixture();
+    let allow = format!("127.0.0.1:{port}");
+    let legacy = |ev: String| {
+        lambdabox(
+            dir.path(),
+            &[
+                "invoke",
+                "local",
+                "-f",
+                "legacy",
+                "--allow-net",
+                &allow,
+                "-d",
+                &ev,
+            ],
+        )
+    };
+    let run = legacy(event(format!("http://127.0.0.1:{port}/binary")));
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["method"], "GET");
+    assert_eq!(out["message"], "OK");
+    assert_eq!(out["custom"], "bin");
+    assert_eq!(out["contentLength"], 256);
+    let text: Vec<u8> = out["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    assert_eq!(text, binary_body());
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        request.to_lowercase().contains("x-from-handler: yes"),
+        "{request}"
+    );
+
+    // Writing a body turns GET into POST; a 404 is FileNotFoundException from getInputStream.
+    let url = format!("http://127.0.0.1:{port}/missing");
+    let run = legacy(serde_json::json!({"url": url, "body": "a=1"}).to_string());
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 404);
+    assert_eq!(out["method"], "POST");
+    assert_eq!(out["text"], "not here");
+    assert_eq!(
+        out["inputStreamError"],
+        format!("java.io.FileNotFoundException: {url}")
+    );
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("POST /missing HTTP/1.1"), "{request}");
+    assert!(request.ends_with("a=1"), "{request}");
+
+    // Denied: a ConnectException naming the flag.
+    let run = lambdabox(
+        dir.path(),
+        &[
+            "invoke",
+            "local",
+            "-f",
+            "legacy",
+            "-d",
+            &event("http://127.0.0.1:9/x".into()),
+        ],
+    );
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "java.net.ConnectException");
+    assert!(
+        err["errorMessage"]
+            .as_str()
+            .unwrap()
+            .contains("--allow-net 127.0.0.1:9"),
+        "{err}"
+    );
+}

@@ -1,4 +1,4 @@
-//! `java.net.http.HttpClientImpl.send0`: the handler's HTTP requests, performed by the host
+//! `java.net.http.HttpClientImpl.send0` (and `java.net.HostHttpURLConnection.send0`): the handler's HTTP requests, performed by the host
 //! through `Vm::http` (the WIT `http-request` import in the component). The host checks every
 //! hop against the allowed outbound hosts and follows redirects; its refusal message reaches
 //! the handler as a `java.net.ConnectException`.
@@ -45,6 +45,11 @@ pub fn register(t: &mut HashMap<String, NativeFn>) {
     reg(
         t,
         "java/net/http/HttpClientImpl.send0(Ljava/lang/String;Ljava/lang/String;[Ljava/lang/String;[B)[Ljava/lang/Object;",
+        send,
+    );
+    reg(
+        t,
+        "java/net/HostHttpURLConnection.send0(Ljava/lang/String;Ljava/lang/String;[Ljava/lang/String;[B)[Ljava/lang/Object;",
         send,
     );
 }
