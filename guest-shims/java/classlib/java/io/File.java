@@ -191,6 +191,13 @@ public class File implements Serializable, Comparable<File> {
 
     public Path toPath() { return Path.of(path); }
 
+    /** file:/abs/path (a trailing slash for directories), as the JDK. */
+    public java.net.URI toURI() {
+        String p = getAbsoluteFile().getPath();
+        if (isDirectory() && !p.endsWith("/")) p = p + "/";
+        return java.net.URI.create("file:" + p);
+    }
+
     public int compareTo(File other) { return path.compareTo(other.path); }
     public boolean equals(Object obj) { return obj instanceof File && path.equals(((File) obj).path); }
     public int hashCode() { return path.hashCode() ^ 1234321; }

@@ -166,10 +166,36 @@ public final class Files {
     }
 
     public static String readString(Path path) throws IOException { return readString(path, StandardCharsets.UTF_8); }
-    public static String readString(Path path, Charset cs) throws IOException { return new String(readAllBytes(path), cs); }
+    public static String readString(Path path, Charset cs) throws IOException {
+        byte[] bytes = readAllBytes(path);
+        if (cs == StandardCharsets.UTF_8) checkUtf8(bytes);
+        return new String(bytes, cs);
+    }
+
+    /** Files.readString/readAllLines refuse malformed UTF-8 instead of replacing it (as the JDK). */
+    private static void checkUtf8(byte[] b) throws java.nio.charset.MalformedInputException {
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) { i++; continue; }
+            int n;
+            int lo = 0x80, hi = 0xbf;
+            if (c >= 0xc2 && c <= 0xdf) n = 1;
+            else if (c >= 0xe0 && c <= 0xef) { n = 2; if (c == 0xe0) lo = 0xa0; if (c == 0xed) hi = 0x9f; }
+            else if (c >= 0xf0 && c <= 0xf4) { n = 3; if (c == 0xf0) lo = 0x90; if (c == 0xf4) hi = 0x8f; }
+            else throw new java.nio.charset.MalformedInputException(1);
+            for (int k = 1; k <= n; k++) {
+                if (i + k >= b.length) throw new java.nio.charset.MalformedInputException(k);
+                int d = b[i + k] & 0xff;
+                if (d < (k == 1 ? lo : 0x80) || d > (k == 1 ? hi : 0xbf)) throw new java.nio.charset.MalformedInputException(k);
+            }
+            i += n + 1;
+        }
+    }
 
     public static List<String> readAllLines(Path path) throws IOException { return readAllLines(path, StandardCharsets.UTF_8); }
     public static List<String> readAllLines(Path path, Charset cs) throws IOException {
+        if (cs == StandardCharsets.UTF_8) checkUtf8(readAllBytes(path));
         try (BufferedReader reader = newBufferedReader(path, cs)) {
             List<String> result = new ArrayList<>();
             for (String line; (line = reader.readLine()) != null; ) result.add(line);

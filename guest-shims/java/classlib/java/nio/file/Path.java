@@ -30,6 +30,12 @@ public interface Path extends Comparable<Path>, Iterable<Path> {
     Path toAbsolutePath();
     Path toRealPath(LinkOption... options) throws java.io.IOException;
     default File toFile() { return new File(toString()); }
+    /** file:///abs/path (a trailing slash for directories), as the JDK's UnixPath. */
+    default java.net.URI toUri() {
+        String p = toAbsolutePath().toString();
+        if (Files.isDirectory(this) && !p.endsWith("/")) p = p + "/";
+        return java.net.URI.create("file://" + p);
+    }
     Iterator<Path> iterator();
     int compareTo(Path other);
     boolean equals(Object other);
