@@ -262,12 +262,16 @@ fn random_uuid_and_digests_match_hotspot() {
     differential("Random1");
 }
 
-/// Files1 works in one fixed directory under /tmp, so its GC-stress run follows the
-/// differential run here instead of running in parallel in the stress test above.
+/// Files1 works in one directory under /tmp (FILES1_ROOT, per test process), so its GC-stress
+/// run follows the differential run here instead of running in parallel with it.
 #[test]
 fn files_and_paths_match_hotspot() {
+    let root = format!("/tmp/lambdabox-java-files1-{}", std::process::id());
+    // Read by Files1 through System.getenv, in HotSpot (inherited) and in this VM.
+    std::env::set_var("FILES1_ROOT", &root);
     let c = compile("Files1");
     let expected = hotspot(c.path(), "Files1");
+    assert!(expected.contains(&root), "{expected}");
     for gc_stress in [false, true] {
         let mut vm = new_vm_with(
             c.path(),
