@@ -16,6 +16,7 @@ mod guard;
 pub mod guests;
 mod limits;
 pub mod net;
+mod p1_poll;
 mod policy;
 pub mod ruby_reactor;
 mod scratch;

@@ -430,8 +430,7 @@ fn new_store(
 
 fn new_linker() -> anyhow::Result<Linker<RubyState>> {
     let mut linker = Linker::<RubyState>::new(engine()?);
-    wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut RubyState| &mut s.wasi)
-        .map_err(wt)?;
+    super::p1_poll::add_to_linker(&mut linker, |s: &mut RubyState| &mut s.wasi).map_err(wt)?;
     Ok(linker)
 }
 

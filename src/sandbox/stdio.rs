@@ -217,7 +217,7 @@ impl StdioInstance {
         let mut store = Store::new(engine, State { wasi, guard });
         guard::arm(&mut store);
         let mut linker = Linker::<State>::new(engine);
-        wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi)
+        super::p1_poll::add_to_linker(&mut linker, |s: &mut State| &mut s.wasi)
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         let module = module.clone();
         on_guest_thread("lambdabox-stdio-guest", move || {
