@@ -261,7 +261,7 @@ def _exchange_raw(conn, request):
         host = host if ":" not in host else f"[{host}]"
         url = f"{conn._lambdabox_scheme}://{host}:{port}{target}"
     if _exchange is None:
-        raise ConnectionRefusedError(111, "this sandbox has no network")
+        raise _connection_error("this sandbox has no network")
     message = {
         "type": "http",
         "method": method,
@@ -323,12 +323,19 @@ def _connection_error(message):
     import errno
 
     if "timed out" in message:
-        return TimeoutError(errno.ETIMEDOUT, message)
+        return _os_error(TimeoutError, errno.ETIMEDOUT, message)
     if message.startswith("cannot resolve"):
         import socket
 
-        return socket.gaierror(socket.EAI_NONAME, message)
-    return ConnectionRefusedError(errno.ECONNREFUSED, message)
+        return _os_error(socket.gaierror, socket.EAI_NONAME, message)
+    return _os_error(ConnectionRefusedError, errno.ECONNREFUSED, message)
+
+
+def _os_error(cls, code, message):
+    """`cls` with `errno` set and `str()` the message alone (no "[Errno N]" before it)."""
+    error = cls(message)
+    error.errno = code
+    return error
 
 
 # --- socket --------------------------------------------------------------------------------
@@ -339,20 +346,24 @@ def _patch_socket(module):
 
     def create_connection(address, *args, **kwargs):
         host, port = address[0], address[1]
-        raise ConnectionRefusedError(
-            errno.ECONNREFUSED, RAW_SOCKETS.format(what=f"connect to {host}:{port}")
+        raise _os_error(
+            ConnectionRefusedError,
+            errno.ECONNREFUSED,
+            RAW_SOCKETS.format(what=f"connect to {host}:{port}"),
         )
 
     def resolve(host, *args, **kwargs):
-        raise module.gaierror(
-            module.EAI_FAIL, RAW_SOCKETS.format(what=f"name lookup of {host}")
+        raise _os_error(
+            module.gaierror, module.EAI_FAIL, RAW_SOCKETS.format(what=f"name lookup of {host}")
         )
 
     socket_init = module.socket.__init__
 
     def refuse_new_sockets(self, family=-1, type=-1, proto=-1, fileno=None):
         if fileno is None:
-            raise PermissionError(errno.EACCES, RAW_SOCKETS.format(what="socket.socket()"))
+            raise _os_error(
+                PermissionError, errno.EACCES, RAW_SOCKETS.format(what="socket.socket()")
+            )
         socket_init(self, family, type, proto, fileno)
 
     module.create_connection = create_connection

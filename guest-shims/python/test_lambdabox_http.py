@@ -2,6 +2,7 @@
 in guest-shims/python (host CPython; the wire format is the stdio transport's)."""
 
 import base64
+import errno
 import sys
 import unittest
 
@@ -152,7 +153,7 @@ class HttpClientThroughTheHost(Patched):
         conn.request("GET", "/")
         with self.assertRaises(ConnectionRefusedError) as e:
             conn.getresponse()
-        self.assertIn("--allow-net d.test:80", str(e.exception))
+        self.assertEqual((str(e.exception), e.exception.errno), (refusal, errno.ECONNREFUSED))
         conn.request("GET", "/")
         with self.assertRaises(TimeoutError):
             conn.getresponse()
@@ -185,7 +186,8 @@ class RawSockets(Patched):
 
         with self.assertRaises(ConnectionRefusedError) as e:
             socket.create_connection(("127.0.0.1", 9), timeout=2)
-        self.assertIn("raw sockets are not available", str(e.exception))
+        self.assertTrue(str(e.exception).startswith("lambdabox: raw sockets are not available"))
+        self.assertEqual(e.exception.errno, errno.ECONNREFUSED)
         self.assertIn("connect to 127.0.0.1:9", str(e.exception))
         self.assertIn("--allow-net", str(e.exception))
         with self.assertRaises(PermissionError) as e:

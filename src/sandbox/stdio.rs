@@ -326,13 +326,14 @@ fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Duration) -> 
             Some(other) => return Err(format!("bad `redirect` in the http message: `{other}`")),
         };
         // The handler's own timeout (http.client's `timeout=`), within the function's time.
-        let time_left = match msg.get("timeoutMs") {
-            None | Some(Value::Null) => time_left,
-            Some(ms) => ms
-                .as_f64()
-                .filter(|ms| *ms >= 0.0)
-                .map(|ms| time_left.min(Duration::from_secs_f64(ms / 1000.0)))
-                .ok_or_else(|| format!("bad `timeoutMs` in the http message: {ms}"))?,
+        let own_timeout = match msg.get("timeoutMs") {
+            None | Some(Value::Null) => None,
+            Some(ms) => Some(
+                ms.as_f64()
+                    .filter(|ms| *ms >= 0.0)
+                    .map(|ms| Duration::from_secs_f64(ms / 1000.0))
+                    .ok_or_else(|| format!("bad `timeoutMs` in the http message: {ms}"))?,
+            ),
         };
         let request = super::net::HttpRequest {
             method: text("method").unwrap_or_else(|| "GET".into()),
@@ -340,10 +341,22 @@ fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Duration) -> 
             headers,
             body,
         };
-        Ok::<_, String>((request, time_left, redirects))
+        Ok::<_, String>((request, own_timeout, redirects))
     })();
-    let performed = request.and_then(|(request, time_left, redirects)| {
-        super::net::perform_with(net, request, time_left, redirects)
+    let performed = request.and_then(|(request, own_timeout, redirects)| {
+        match own_timeout.filter(|own| *own < time_left) {
+            None => super::net::perform_with(net, request, time_left, redirects),
+            Some(own) => super::net::perform_with(net, request, own, redirects).map_err(|e| {
+                if e.starts_with("request timed out") {
+                    format!(
+                        "request timed out after {} ms (the timeout the handler set)",
+                        own.as_millis()
+                    )
+                } else {
+                    e
+                }
+            }),
+        }
     });
     match performed {
         Ok(r) => json!({
@@ -700,9 +713,9 @@ mod tests {
         let started = std::time::Instant::now();
         let slow = json!({"type": "http", "url": format!("{url}slow"), "timeoutMs": 200});
         let reply = http_reply(&slow, &allow, t);
-        assert!(
-            reply["message"].as_str().unwrap().contains("timed out"),
-            "{reply}"
+        assert_eq!(
+            reply["message"],
+            "request timed out after 200 ms (the timeout the handler set)"
         );
         assert!(started.elapsed() < Duration::from_secs(2));
         for bad in [json!({"redirect": "sometimes"}), json!({"timeoutMs": -1})] {

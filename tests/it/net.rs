@@ -455,3 +455,27 @@ fn python_http_client_with_star_and_deterministic_works() {
     run.assert_code(0);
     assert_eq!(run.json()["status"], 200);
 }
+
+#[test]
+fn python_http_client_honours_its_own_timeout() {
+    // The server holds the connection without answering; the handler's `timeout=1` ends the
+    // request long before the function's 5 s.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let held = listener.accept();
+        std::thread::sleep(Duration::from_secs(30));
+        drop(held);
+    });
+    let allow = format!("127.0.0.1:{port}");
+    let ev = serde_json::json!({"host": "127.0.0.1", "port": port, "path": "/", "timeout": 1});
+    let run = python_http_client(ev, &["--allow-net", &allow]);
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "TimeoutError");
+    let message = err["errorMessage"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "request timed out after 1000 ms (the timeout the handler set)"
+    );
+}
