@@ -125,6 +125,21 @@ fn python_raw_sockets_fail_as_refused_or_denied_naming_the_way_out() {
 }
 
 #[test]
+fn python_select_waits_on_the_virtual_clock_and_still_sees_files() {
+    let started = std::time::Instant::now();
+    let (code, doc, stderr) = invoke("waits", json!({}), &["--deterministic"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(doc["writable"], 1, "{doc}");
+    assert!(doc["fileWait"].as_f64().unwrap() < 1e-6, "{doc}");
+    assert_eq!(doc["clockWait"], 2.5, "{doc}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(2250),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
 fn python_deterministic_runs_print_the_same_bytes() {
     let run = |extra: &[&str]| {
         let mut args = vec!["invoke", "local", "-f", "entropy"];
