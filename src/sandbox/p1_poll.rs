@@ -6,7 +6,9 @@
 //! of clock subscriptions — how `sleep`, `nanosleep` and `clock_nanosleep` arrive — is answered
 //! through [`Budget::sleep_for`]: the virtual clock advances by the time asked for and the call
 //! returns at once, or, with real clocks, the guest really sleeps but never past its deadline.
-//! Polls that include a file descriptor go to wasmtime-wasi unchanged.
+//! Polls that include a file descriptor go to wasmtime-wasi unchanged: their clock part waits in
+//! real time and is not cut at the deadline (files and stdout are ready at once, so in practice
+//! only a handler polling stdin would wait; the host gives up on it after the timeout).
 
 use super::clock::{Budget, Clock};
 use super::guard::HasGuard;
@@ -49,7 +51,7 @@ pub fn add_to_linker<T: HasGuard>(
               -> wasmtime::Result<i32> {
             let budget = caller.data_mut().guard().budget.clone();
             let Some(Extern::Memory(memory)) = caller.get_export("memory") else {
-                wasmtime::bail!("poll_oneoff: the guest exports no memory");
+                wasmtime::bail!("poll_oneoff: the guest exports no (unshared) memory");
             };
             let memory = memory.data_mut(&mut caller);
             match poll_clocks(memory, &budget, subs, events, count, nevents)? {
@@ -71,7 +73,7 @@ fn delegate<T>(
     use wasmtime_wasi::p1::wasi_snapshot_preview1::{self as p1, WasiSnapshotPreview1 as _};
     let fuel = caller.as_context_mut().hostcall_fuel();
     let Some(Extern::Memory(memory)) = caller.get_export("memory") else {
-        wasmtime::bail!("poll_oneoff: the guest exports no memory");
+        wasmtime::bail!("poll_oneoff: the guest exports no (unshared) memory");
     };
     let (memory, data) = memory.data_and_store_mut(&mut *caller);
     let ctx = wasi(data);
