@@ -1,5 +1,6 @@
-"""Tests of lambdabox_http with a stand-in host: `python3 -m unittest test_lambdabox_http`
-in guest-shims/python (host CPython; the wire format is the stdio transport's)."""
+"""Tests of lambdabox_http (and the patches it loads) with a stand-in host:
+`python3 -m unittest test_lambdabox_http` in guest-shims/python (host CPython; the wire format
+is the stdio transport's)."""
 
 import base64
 import errno
