@@ -44,6 +44,18 @@ class Patched(unittest.TestCase):
                 sys.modules[name] = module
 
 
+class Installing(Patched):
+    def test_the_patches_load_only_when_a_watched_module_is_imported(self):
+        lambdabox_http._patches = None
+        lambdabox_http.install(Host([]))
+        self.assertIsNone(lambdabox_http._patches, "start-up compiles only the installer")
+        import socket
+
+        self.assertIsNotNone(lambdabox_http._patches)
+        with self.assertRaises(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", 9))
+
+
 class UrlopenThroughTheHost(Patched):
 
     def test_patched_on_first_import_and_response_intact(self):
