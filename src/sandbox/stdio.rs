@@ -8,7 +8,7 @@
 use super::clock::{Budget, Clock};
 use super::engine::{engine, on_guest_thread};
 use super::guard::{self, Guard, HasGuard};
-use super::limits::Failure;
+use super::limits::{Failure, MemoryGauge};
 use super::policy::Policy;
 use super::scratch::Scratch;
 use super::streams::{ByteSink, ChannelStdin, GuestOutput, Log, LogSink};
@@ -181,6 +181,7 @@ pub struct StdioInstance {
     budget: Budget,
     policy: Policy,
     crashed: Option<Failure>,
+    memory: MemoryGauge,
     _scratch: Arc<Scratch>,
 }
 
@@ -214,6 +215,7 @@ impl StdioInstance {
         .build_p1();
         let guard = Guard::new(policy, clock, log, scratch.clone());
         let budget = guard.budget.clone();
+        let memory = guard.memory.gauge();
         let mut store = Store::new(engine, State { wasi, guard });
         guard::arm(&mut store);
         let mut linker = Linker::<State>::new(engine);
@@ -236,6 +238,7 @@ impl StdioInstance {
             budget,
             policy: policy.clone(),
             crashed: None,
+            memory,
             _scratch: scratch,
         })
     }
@@ -464,6 +467,10 @@ impl HostRuntime for StdioInstance {
                 invoke_answer(&answer, &self.policy).unwrap_or_else(|f| self.protocol_crash(f))
             }
         })
+    }
+
+    fn peak_memory_bytes(&self) -> Option<u64> {
+        Some(self.memory.peak_bytes())
     }
 }
 
