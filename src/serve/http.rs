@@ -10,6 +10,7 @@ use http_body_util::{BodyExt as _, Full};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::Notify;
 
 /// Lambda's limit for a request payload (synchronous invocations).
@@ -29,6 +30,7 @@ pub struct App {
     background: InFlight,
     /// Write the functions' own log lines to stderr (as `sam local` and serverless-offline do).
     echo_logs: bool,
+    idle_timeout: Duration,
 }
 
 impl App {
@@ -36,15 +38,19 @@ impl App {
         functions: Functions,
         runtime: Arc<dyn Runtime>,
         max_concurrency: usize,
+        idle_timeout: Duration,
         echo_logs: bool,
     ) -> Arc<Self> {
         let pools = functions
             .iter()
             .map(|f| {
-                (
-                    f.name.clone(),
-                    Arc::new(Pool::new(f.clone(), Arc::clone(&runtime), max_concurrency)),
-                )
+                let pool = Pool::new(
+                    f.clone(),
+                    Arc::clone(&runtime),
+                    max_concurrency,
+                    idle_timeout,
+                );
+                (f.name.clone(), Arc::new(pool))
             })
             .collect();
         Arc::new(Self {
@@ -52,7 +58,25 @@ impl App {
             pools,
             background: InFlight::default(),
             echo_logs,
+            idle_timeout,
         })
+    }
+
+    /// Drop idle-timed-out warm sandboxes, forever (spawn it next to the server). A pool never
+    /// hands out an expired sandbox anyway; this frees their memory while nobody calls.
+    pub async fn reap_idle_sandboxes(self: Arc<Self>) {
+        let every =
+            (self.idle_timeout / 2).clamp(Duration::from_millis(10), Duration::from_secs(5));
+        let mut ticks = tokio::time::interval(every);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            for pool in self.pools.values() {
+                let pool = Arc::clone(pool);
+                // Dropping a sandbox may join its guest thread: keep it off the async workers.
+                let _ = tokio::task::spawn_blocking(move || pool.reap_idle()).await;
+            }
+        }
     }
 
     pub fn functions(&self) -> &Functions {
@@ -239,12 +263,16 @@ impl App {
                 };
                 (served.execution.result, served.execution.log, report)
             }
-            Err(StartError::Function { error, log }) => {
+            Err(StartError::Function {
+                error,
+                log,
+                max_memory_used_mb,
+            }) => {
                 let report = Report {
-                    duration: std::time::Duration::ZERO,
+                    duration: Duration::ZERO,
                     init_duration: None,
                     memory_size_mb: function.memory_size_mb,
-                    max_memory_used_mb: None,
+                    max_memory_used_mb,
                 };
                 (InvokeResult::Err(error), log, report)
             }
@@ -291,7 +319,7 @@ impl App {
                     );
                 }
             }
-            Err(StartError::Function { error, log }) => {
+            Err(StartError::Function { error, log, .. }) => {
                 self.echo(&log);
                 eprintln!(
                     "{name}: Event invocation failed: {}: {}",
