@@ -90,6 +90,26 @@ pub struct ServeOptions {
     pub idle_timeout: Duration,
     /// The sandbox flags, decided exactly as for `invoke local`.
     pub sandbox: LocalOptions,
+    pub request_ids: RequestIds,
+}
+
+/// Where `serve` takes its request ids from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestIds {
+    Random,
+    /// `--deterministic`: derived from the seed and the request's number (1, 2, …), so the same
+    /// sequence of calls gets the same ids.
+    Seeded(u64),
+}
+
+impl RequestIds {
+    /// The id of the `n`th request.
+    pub fn nth(self, n: u64) -> String {
+        match self {
+            Self::Random => uuid::Uuid::new_v4().to_string(),
+            Self::Seeded(seed) => derived_uuid(&format!("serve request {n}"), seed),
+        }
+    }
 }
 
 impl ServeOptions {
@@ -118,11 +138,16 @@ impl ServeOptions {
                 .hint("e.g. --idle-timeout 600 keeps idle sandboxes warm for ten minutes")
             })?,
         };
+        let sandbox = LocalOptions::from_args(&args.sandbox, source_date_epoch, cwd)?;
         Ok(Self {
             addr,
             max_concurrency,
             idle_timeout,
-            sandbox: LocalOptions::from_args(&args.sandbox, source_date_epoch, cwd)?,
+            request_ids: match sandbox.deterministic {
+                Some(d) => RequestIds::Seeded(d.seed),
+                None => RequestIds::Random,
+            },
+            sandbox,
         })
     }
 }
@@ -616,6 +641,7 @@ mod tests {
             ServeOptions::from_args(&serve, None, Path::new("/"))
         };
         let o = serve(&[]).unwrap();
+        assert_eq!(o.request_ids, RequestIds::Random);
         assert_eq!(o.addr.to_string(), "127.0.0.1:3002");
         assert_eq!(o.idle_timeout, DEFAULT_IDLE_TIMEOUT);
         assert!(o.max_concurrency >= 1);
@@ -638,6 +664,17 @@ mod tests {
             o.sandbox.deterministic.map(|d| d.epoch_secs),
             Some(DEFAULT_DETERMINISTIC_EPOCH)
         );
+        assert_eq!(o.request_ids, RequestIds::Seeded(0));
+        let (first, second) = (o.request_ids.nth(1), o.request_ids.nth(2));
+        assert_ne!(first, second);
+        assert_eq!(
+            first,
+            RequestIds::Seeded(0).nth(1),
+            "the same call, the same id"
+        );
+        assert_ne!(first, RequestIds::Seeded(1).nth(1));
+        assert_eq!(uuid::Uuid::parse_str(&first).unwrap().get_version_num(), 4);
+        assert_ne!(RequestIds::Random.nth(1), RequestIds::Random.nth(1));
         let err = |args: &[&str]| serve(args).unwrap_err().message;
         assert!(err(&["--idle-timeout=-1"]).starts_with("--idle-timeout -1:"));
         assert!(err(&["--idle-timeout", "inf"]).starts_with("--idle-timeout inf:"));

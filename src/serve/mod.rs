@@ -53,6 +53,7 @@ pub fn run(
         runtime,
         opts.max_concurrency,
         opts.idle_timeout,
+        opts.request_ids,
         true,
     );
     let tokio = tokio::runtime::Builder::new_multi_thread()

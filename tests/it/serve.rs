@@ -773,3 +773,35 @@ fn serve_help_lists_the_sandbox_flags() {
     assert_eq!(out.status.code(), Some(0));
     insta::assert_snapshot!("serve_help", String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+fn deterministic_serve_freezes_the_clock_and_numbers_request_ids_from_the_seed() {
+    let dir = harness::fixture("node", "serve");
+    let two_calls = |args: &[&str]| {
+        let serve = Serve::start(&dir, args);
+        let client = serve.client();
+        block_on(async {
+            let mut bodies = Vec::new();
+            for _ in 0..2 {
+                let out = client.invoke().function_name("hello").send().await.unwrap();
+                bodies.push(payload_json(&out));
+            }
+            bodies
+        })
+    };
+    let a = two_calls(&["--deterministic", "--seed", "9"]);
+    let b = two_calls(&["--deterministic", "--seed", "9"]);
+    assert_eq!(
+        a[0]["now"], 946_684_800_000u64,
+        "the frozen clock: {}",
+        a[0]
+    );
+    assert_eq!(a[0]["requestId"], b[0]["requestId"]);
+    assert_eq!(a[1]["requestId"], b[1]["requestId"]);
+    assert_ne!(a[0]["requestId"], a[1]["requestId"]);
+    let other_seed = two_calls(&["--deterministic", "--seed", "10"]);
+    assert_ne!(other_seed[0]["requestId"], a[0]["requestId"]);
+    let random = two_calls(&[]);
+    assert_ne!(random[0]["requestId"], a[0]["requestId"]);
+    assert_ne!(random[0]["now"], a[0]["now"]);
+}
