@@ -69,6 +69,11 @@ impl App {
         })
     }
 
+    /// Warm sandboxes kept, all functions together.
+    pub fn idle_sandboxes(&self) -> usize {
+        self.pools.values().map(|p| p.idle_count()).sum()
+    }
+
     /// Drop idle-timed-out warm sandboxes, forever (spawn it next to the server). A pool never
     /// hands out an expired sandbox anyway; this frees their memory while nobody calls.
     pub async fn reap_idle_sandboxes(self: Arc<Self>) {
@@ -493,6 +498,7 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::serve::{Execution, FunctionEntry, Instance};
 
     #[test]
     fn percent_decoding_of_names_and_queries() {
@@ -515,5 +521,66 @@ mod tests {
         assert!(decode_client_context("%%%").is_err());
         assert!(decode_client_context("bm90IGpzb24=").is_err());
         assert!(decode_client_context(&"A".repeat(3584)).is_err());
+    }
+
+    /// A runtime whose instances answer `{}`.
+    struct Echo;
+
+    struct EchoInstance;
+
+    impl Runtime for Echo {
+        fn start(&self, _: &FunctionEntry) -> Result<Box<dyn Instance>, StartError> {
+            Ok(Box::new(EchoInstance))
+        }
+    }
+
+    impl Instance for EchoInstance {
+        fn invoke(&mut self, _: &Call) -> anyhow::Result<Execution> {
+            Ok(Execution {
+                result: InvokeResult::Ok(crate::outcome::Response {
+                    payload: b"{}".to_vec(),
+                    is_json: true,
+                }),
+                log: String::new(),
+                duration: Duration::from_millis(1),
+                max_memory_used_mb: Some(1),
+                reusable: true,
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn the_reaper_drops_idle_sandboxes_while_nobody_calls() {
+        let functions = Functions::new([FunctionEntry {
+            key: "f".into(),
+            name: "s-dev-f".into(),
+            region: "us-east-1".into(),
+            memory_size_mb: 128,
+            timeout: Duration::from_secs(3),
+        }]);
+        let app = App::new(
+            functions,
+            Arc::new(Echo),
+            2,
+            Duration::from_millis(50),
+            RequestIds::Seeded(1),
+            false,
+        );
+        let request = || {
+            Request::post("/2015-03-31/functions/f/invocations")
+                .body(Full::new(Bytes::from_static(b"{}")))
+                .unwrap()
+        };
+        let resp = app.handle(request()).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(
+            resp.headers()["x-amzn-RequestId"],
+            RequestIds::Seeded(1).nth(1).as_str()
+        );
+        assert_eq!(app.idle_sandboxes(), 1, "kept warm");
+        let reaper = tokio::spawn(Arc::clone(&app).reap_idle_sandboxes());
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(app.idle_sandboxes(), 0, "dropped without another call");
+        reaper.abort();
     }
 }

@@ -805,3 +805,27 @@ fn deterministic_serve_freezes_the_clock_and_numbers_request_ids_from_the_seed()
     assert_ne!(random[0]["requestId"], a[0]["requestId"]);
     assert_ne!(random[0]["now"], a[0]["now"]);
 }
+
+#[test]
+fn mounts_reach_served_functions_read_only_or_writable() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("input.txt"), "mounted input").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let ro = format!("{}::/data", data.path().display());
+    let rw = format!("{}::/out:rw", out.path().display());
+    let serve = Serve::start(
+        &harness::fixture("node", "mount"),
+        &["--mount", &ro, "--mount", &rw],
+    );
+    let out_json = block_on(serve.client().invoke().function_name("fn").send()).unwrap();
+    let doc = payload_json(&out_json);
+    assert_eq!(out_json.function_error(), None, "{doc}");
+    assert_eq!(doc["read"], "mounted input");
+    assert_ne!(doc["writeReadOnly"], "written", "{doc}");
+    assert_eq!(doc["writeReadWrite"], "written", "{doc}");
+    assert!(!data.path().join("nope.txt").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("result.txt")).unwrap(),
+        "from the sandbox"
+    );
+}
