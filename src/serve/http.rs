@@ -279,10 +279,11 @@ impl App {
             Err(StartError::Function {
                 error,
                 log,
+                duration,
                 max_memory_used_mb,
             }) => {
                 let report = Report {
-                    duration: Duration::ZERO,
+                    duration,
                     init_duration: None,
                     memory_size_mb: function.memory_size_mb,
                     max_memory_used_mb,

@@ -44,6 +44,8 @@ pub enum StartError {
     Function {
         error: FunctionError,
         log: String,
+        /// How long the failed start took (the invocation's duration).
+        duration: Duration,
         /// The sandbox's peak memory, when it got far enough to have one.
         max_memory_used_mb: Option<u32>,
     },

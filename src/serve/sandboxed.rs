@@ -100,6 +100,7 @@ fn start_guest(
 
 impl Runtime for SandboxRuntime {
     fn start(&self, function: &FunctionEntry) -> Result<Box<dyn Instance>, StartError> {
+        let start_time = Instant::now();
         let plan = self.plan(&function.key)?;
         let Some(kind) = RuntimeKind::from_runtime(&plan.runtime) else {
             return Err(StartError::Internal(
@@ -120,6 +121,7 @@ impl Runtime for SandboxRuntime {
                 return Err(StartError::Function {
                     error: on_failure(&failure),
                     log: log.take(),
+                    duration: start_time.elapsed(),
                     max_memory_used_mb: None,
                 })
             }
@@ -137,6 +139,7 @@ impl Runtime for SandboxRuntime {
             return Err(StartError::Function {
                 error,
                 log: log.take(),
+                duration: start_time.elapsed(),
                 max_memory_used_mb: max_memory_used_mb(instance.as_ref()),
             });
         }

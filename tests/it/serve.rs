@@ -829,3 +829,28 @@ fn mounts_reach_served_functions_read_only_or_writable() {
         "from the sandbox"
     );
 }
+
+#[test]
+fn an_init_error_is_a_function_error_with_a_full_report_line() {
+    let serve = Serve::start(&harness::fixture("node", "serve"), &[]);
+    let out = block_on(
+        serve
+            .client()
+            .invoke()
+            .function_name("broken")
+            .log_type(LogType::Tail)
+            .send(),
+    )
+    .unwrap();
+    assert_eq!(out.function_error(), Some("Unhandled"));
+    let doc = payload_json(&out);
+    assert_eq!(doc["errorMessage"], "broken at load", "{doc}");
+    let log = decode_tail(&out);
+    let request_id = log
+        .strip_prefix("START RequestId: ")
+        .and_then(|l| l.split(' ').next())
+        .unwrap();
+    let report = parse_report(&log, request_id);
+    assert!(report.duration_ms > 0.0, "the failed start's time: {log}");
+    assert!(report.max_memory_used_mb > 0, "{log}");
+}
