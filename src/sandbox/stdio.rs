@@ -8,7 +8,7 @@
 use super::clock::{Budget, Clock};
 use super::engine::{engine, on_guest_thread};
 use super::guard::{self, Guard, HasGuard};
-use super::limits::Failure;
+use super::limits::{Failure, MemoryGauge};
 use super::net::Redirects;
 use super::policy::Policy;
 use super::scratch::Scratch;
@@ -182,6 +182,7 @@ pub struct StdioInstance {
     budget: Budget,
     policy: Policy,
     crashed: Option<Failure>,
+    memory: MemoryGauge,
     _scratch: Arc<Scratch>,
 }
 
@@ -215,6 +216,7 @@ impl StdioInstance {
         .build_p1();
         let guard = Guard::new(policy, clock, log, scratch.clone());
         let budget = guard.budget.clone();
+        let memory = guard.memory.gauge();
         let mut store = Store::new(engine, State { wasi, guard });
         guard::arm(&mut store);
         let mut linker = Linker::<State>::new(engine);
@@ -237,6 +239,7 @@ impl StdioInstance {
             budget,
             policy: policy.clone(),
             crashed: None,
+            memory,
             _scratch: scratch,
         })
     }
@@ -496,6 +499,10 @@ impl HostRuntime for StdioInstance {
                 invoke_answer(&answer, &self.policy).unwrap_or_else(|f| self.protocol_crash(f))
             }
         })
+    }
+
+    fn peak_memory_bytes(&self) -> Option<u64> {
+        Some(self.memory.peak_bytes())
     }
 }
 
