@@ -17,6 +17,7 @@ pub mod guests;
 mod limits;
 pub mod net;
 mod policy;
+pub mod python_snapshot;
 pub mod ruby_reactor;
 mod scratch;
 pub mod stdio;
