@@ -110,10 +110,15 @@ fn snapshot_args() -> Vec<String> {
 /// The cache key of the pre-initialized interpreter: whatever changes its memory image (the
 /// compiled-code cache adds the engine's compatibility hash).
 pub fn snapshot_key() -> String {
+    snapshot_key_of(BOOTSTRAP, HTTP_MODULE)
+}
+
+fn snapshot_key_of(bootstrap: &str, http_module: &str) -> String {
     let mut hash = Sha256::new();
     hash.update(PYTHON.sha256.as_bytes());
-    hash.update(BOOTSTRAP.as_bytes());
-    hash.update(HTTP_MODULE.as_bytes());
+    hash.update(bootstrap.as_bytes());
+    hash.update([0]);
+    hash.update(http_module.as_bytes());
     hash.update(snapshot_args().join("\0").as_bytes());
     hash.update(SNAPSHOT_RECIPE.as_bytes());
     hash.update(b"wasmtime-wizer 48.0.8");
@@ -262,6 +267,40 @@ sys.stdout.write("\x1eLBX" + init["nonce"] + '\x1f{"type":"ready"}\n')
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_snapshot_key_changes_with_the_bootstrap_and_the_http_module() {
+        let key = snapshot_key();
+        assert_eq!(key, snapshot_key());
+        assert_eq!(key.len(), 32);
+        let changed_bootstrap = format!("{BOOTSTRAP}\n");
+        let changed_http = format!("{HTTP_MODULE}\n");
+        assert_ne!(key, snapshot_key_of(&changed_bootstrap, HTTP_MODULE));
+        assert_ne!(key, snapshot_key_of(BOOTSTRAP, &changed_http));
+        // Not a plain concatenation: moving text between the two files changes the key.
+        let (head, tail) = BOOTSTRAP.split_at(10);
+        assert_ne!(snapshot_key_of(head, &format!("{tail}{HTTP_MODULE}")), key);
+        // The snapshot is built by the bootstrap itself.
+        assert!(snapshot_args()[5].contains(BOOTSTRAP_PATH));
+    }
+
+    #[test]
+    fn only_sandboxes_laid_out_like_the_snapshot_use_it() {
+        let mut policy = Policy::new("/x", Duration::from_secs(1), 128);
+        policy.env = vec![("FOO".into(), "1".into())];
+        assert!(snapshot_applies(&policy));
+        policy
+            .env
+            .push(("PYTHONPATH".into(), "/var/task/lib".into()));
+        assert!(!snapshot_applies(&policy));
+        policy.env.pop();
+        policy.extra_dirs.push(Preopen {
+            host: "/y".into(),
+            guest: "/mnt".into(),
+            writable: false,
+        });
+        assert!(!snapshot_applies(&policy));
+    }
 
     #[test]
     fn argv_loads_the_precompiled_bootstrap_without_site() {
