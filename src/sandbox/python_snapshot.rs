@@ -154,6 +154,9 @@ impl HasGuard for BuildState {
 /// args run [`snapshot_script`].
 pub fn snapshot_module(python_wasm: &Path, key: &str, policy: &Policy) -> anyhow::Result<Module> {
     super::cache::module_with("python-snapshot", key, || {
+        if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            eprintln!("  Pre-initializing the python runtime (first run only)");
+        }
         let wasm = std::fs::read(python_wasm)
             .with_context(|| format!("reading {}", python_wasm.display()))?;
         build_snapshot(&wasm, policy)
