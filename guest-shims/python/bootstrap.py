@@ -514,10 +514,16 @@ def _preinitialize():
 def _snapshot_entry():
     """What the host calls in a restored snapshot instead of `_start`: the transport loop, then
     the process exit `python -c` would make."""
-    # State drawn from entropy at import time was frozen into the snapshot: draw it again.
+    # State drawn from entropy or the clock at import time was frozen into the snapshot: draw it
+    # again (the snapshot's clock is fixed at 2000-01-01).
     random = sys.modules.get("random")
     if random is not None:
         random.seed()
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        from time import time
+
+        logging._startTime = time()  # `relativeCreated` counts from here, as from a fresh import
     try:
         code = _serve()
     except SystemExit as e:

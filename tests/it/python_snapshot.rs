@@ -32,6 +32,9 @@ fn python_invocations_restore_the_snapshot_with_the_functions_own_state() {
     assert_eq!(doc["cwd"], "/var/task");
     // The environment is the function's, not the one the snapshot was built with.
     assert_eq!(doc["env"], "function-value");
+    // Clock state taken at import (logging's start time) is from this run, not the snapshot's.
+    let age = doc["log_age"].as_f64().unwrap();
+    assert!((0.0..5.0).contains(&age), "{doc}");
 }
 
 #[test]
