@@ -465,7 +465,8 @@ def _read_message(channel, expected, eof_ok=False):
 
 
 def _install_http(exchange):
-    # urllib.request through the host, patched when (and only when) a handler imports it.
+    # urllib.request and http.client through the host (raw sockets refused), each patched when
+    # (and only when) a handler imports it.
     global _http_module
     if _http_module is None:
         _http_module = _load_http_module()

@@ -26,6 +26,8 @@ use wasmtime::Module;
 pub const BOOTSTRAP: &str = include_str!("../../guest-shims/python/bootstrap.py");
 /// urllib.request over the host's `http` message, next to the bootstrap in `/var/runtime`.
 const HTTP_MODULE: &str = include_str!("../../guest-shims/python/lambdabox_http.py");
+/// What HTTP_MODULE loads only when a handler imports `socket`, `http.client` or `urllib.request`.
+const HTTP_PATCHES: &str = include_str!("../../guest-shims/python/lambdabox_http_patches.py");
 
 /// Inside the guest.
 const BOOTSTRAP_PATH: &str = "/var/runtime/bootstrap.py";
@@ -110,7 +112,12 @@ fn snapshot_args() -> Vec<String> {
 /// The cache key of the pre-initialized interpreter: whatever changes its memory image (the
 /// compiled-code cache adds the engine's compatibility hash).
 pub fn snapshot_key() -> String {
-    snapshot_key_of(BOOTSTRAP, HTTP_MODULE)
+    snapshot_key_of(BOOTSTRAP, &http_sources())
+}
+
+/// The HTTP shim's files, as one key part.
+fn http_sources() -> String {
+    [HTTP_MODULE, HTTP_PATCHES].join("\0")
 }
 
 fn snapshot_key_of(bootstrap: &str, http_module: &str) -> String {
@@ -181,7 +188,9 @@ pub fn is_prepared(store: &artifacts::Store) -> bool {
 }
 
 fn bootstrap_dir(store: &artifacts::Store) -> Option<PathBuf> {
-    let hash = hex::encode(Sha256::digest([BOOTSTRAP, HTTP_MODULE].concat().as_bytes()));
+    let hash = hex::encode(Sha256::digest(
+        [BOOTSTRAP, HTTP_MODULE, HTTP_PATCHES].concat().as_bytes(),
+    ));
     Some(
         store
             .path(&PYTHON)
@@ -212,6 +221,7 @@ fn runtime_dir(store: &artifacts::Store, wasm: &Path) -> anyhow::Result<PathBuf>
     std::fs::create_dir_all(&code_dir)?;
     std::fs::write(code_dir.join("bootstrap.py"), BOOTSTRAP)?;
     std::fs::write(code_dir.join("lambdabox_http.py"), HTTP_MODULE)?;
+    std::fs::write(code_dir.join("lambdabox_http_patches.py"), HTTP_PATCHES)?;
     compile_bootstrap(&cached(wasm)?, &code_dir, &out)?;
     std::fs::rename(out.join(CODE_FILE), code_dir.join(CODE_FILE))?;
     // Another process may have won the race; its directory is as good as ours.
@@ -274,12 +284,14 @@ mod tests {
         assert_eq!(key, snapshot_key());
         assert_eq!(key.len(), 32);
         let changed_bootstrap = format!("{BOOTSTRAP}\n");
-        let changed_http = format!("{HTTP_MODULE}\n");
-        assert_ne!(key, snapshot_key_of(&changed_bootstrap, HTTP_MODULE));
+        let http = http_sources();
+        let changed_http = format!("{http}\n");
+        assert_ne!(key, snapshot_key_of(&changed_bootstrap, &http));
         assert_ne!(key, snapshot_key_of(BOOTSTRAP, &changed_http));
-        // Not a plain concatenation: moving text between the two files changes the key.
+        assert!(http.contains(HTTP_PATCHES));
+        // Not a plain concatenation: moving text between the two parts changes the key.
         let (head, tail) = BOOTSTRAP.split_at(10);
-        assert_ne!(snapshot_key_of(head, &format!("{tail}{HTTP_MODULE}")), key);
+        assert_ne!(snapshot_key_of(head, &format!("{tail}{http}")), key);
         // The snapshot is built by the bootstrap itself.
         assert!(snapshot_args()[5].contains(BOOTSTRAP_PATH));
     }

@@ -16,7 +16,7 @@
 use super::clock::{Budget, Clock};
 use super::engine::{engine, on_guest_thread};
 use super::guard::{self, Guard, HasGuard};
-use super::limits::Failure;
+use super::limits::{Failure, MemoryGauge};
 use super::policy::{Policy, Preopen};
 use super::scratch::Scratch;
 use super::stdio::{init_answer, invoke_answer, invoke_message, new_nonce, FrameSplitter, Piece};
@@ -431,8 +431,7 @@ fn new_store(
 
 fn new_linker() -> anyhow::Result<Linker<RubyState>> {
     let mut linker = Linker::<RubyState>::new(engine()?);
-    wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut RubyState| &mut s.wasi)
-        .map_err(wt)?;
+    super::p1_poll::add_to_linker(&mut linker, |s: &mut RubyState| &mut s.wasi).map_err(wt)?;
     Ok(linker)
 }
 
@@ -509,6 +508,7 @@ pub struct RubyInstance {
     budget: Budget,
     policy: Policy,
     crashed: Option<Failure>,
+    memory: MemoryGauge,
     _scratch: Arc<Scratch>,
 }
 
@@ -529,6 +529,7 @@ impl RubyInstance {
             GuestOutput(c)
         })?;
         let collector = collector.expect("set by new_store");
+        let memory = store.data().guard.memory.gauge();
         let mut linker = new_linker()?;
         add_to_linker(&mut linker, module, handles).map_err(wt)?;
         let instance = linker.instantiate(&mut store, module).map_err(wt)?;
@@ -541,6 +542,7 @@ impl RubyInstance {
             budget,
             policy: policy.clone(),
             crashed: None,
+            memory,
             _scratch: scratch,
         })
     }
@@ -625,6 +627,10 @@ impl HostRuntime for RubyInstance {
             Err(failure) => Called::Crashed(failure),
             Ok(answer) => invoke_answer(&answer, &self.policy).unwrap_or_else(|f| self.crash(f)),
         })
+    }
+
+    fn peak_memory_bytes(&self) -> Option<u64> {
+        Some(self.memory.peak_bytes())
     }
 }
 

@@ -34,6 +34,15 @@ pub struct HttpResponse {
     pub url: String,
 }
 
+/// Whether the host follows redirects (fetch, urllib) or hands the 3xx response to the guest
+/// (http.client, Net::HTTP, which never follow them themselves).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Redirects {
+    #[default]
+    Follow,
+    Manual,
+}
+
 /// Perform `req` for a guest. `Err` is the message the handler sees (a denial names the flag
 /// that would allow it). Never takes longer than `time_left`.
 pub fn perform(
@@ -41,12 +50,32 @@ pub fn perform(
     req: HttpRequest,
     time_left: Duration,
 ) -> Result<HttpResponse, String> {
+    perform_with(policy, req, time_left, Redirects::Follow)
+}
+
+/// [`perform`], choosing whether redirects are followed.
+pub fn perform_with(
+    policy: &NetPolicy,
+    req: HttpRequest,
+    time_left: Duration,
+    redirects: Redirects,
+) -> Result<HttpResponse, String> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("lambdabox: cannot start the network runtime: {e}"))?;
     rt.block_on(async {
-        match tokio::time::timeout(time_left, follow(policy, req)).await {
+        let request = async {
+            match redirects {
+                Redirects::Follow => follow(policy, req).await,
+                Redirects::Manual => {
+                    let url = url::Url::parse(&req.url)
+                        .map_err(|e| format!("invalid URL `{}`: {e}", req.url))?;
+                    exchange(policy, &url, &req).await
+                }
+            }
+        };
+        match tokio::time::timeout(time_left, request).await {
             Ok(result) => result,
             Err(_) => Err(format!(
                 "request timed out after {} ms (the function's remaining time)",
