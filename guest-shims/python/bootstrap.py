@@ -220,6 +220,11 @@ def _configure_logging(logging):
 
 
 def _environ_get(name):
+    os = sys.modules.get("os")
+    if os is not None:
+        # The environment the host sent (a pre-initialized interpreter's `posix.environ` is
+        # the one it was built with).
+        return os.environ.get(name)
     value = sys.modules["posix"].environ.get(name.encode())
     return None if value is None else value.decode("utf-8", "surrogateescape")
 
@@ -388,7 +393,11 @@ def _serve():
         os.environ.update({str(k): str(v) for k, v in env.items()})
     task_root = init.get("taskRoot") or "/var/task"
     sys.path[:] = [task_root] + [p for p in sys.path[1:] if p]
-    sys.meta_path.insert(0, _LoggingImportHook())
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        _configure_logging(logging)  # already imported: the pre-initialized interpreter
+    else:
+        sys.meta_path.insert(0, _LoggingImportHook())
     try:
         sys.modules["posix"].chdir(task_root)
     except OSError:
@@ -458,13 +467,23 @@ def _read_message(channel, expected, eof_ok=False):
 def _install_http(exchange):
     # urllib.request and http.client through the host (raw sockets refused), each patched when
     # (and only when) a handler imports it.
+    global _http_module
+    if _http_module is None:
+        _http_module = _load_http_module()
+    _http_module.install(exchange)
+
+
+_http_module = None
+
+
+def _load_http_module():
     import importlib.util
 
     here = _BOOTSTRAP_FILE.rpartition("/")[0]  # /var/runtime in the sandbox
     spec = importlib.util.spec_from_file_location("lambdabox_http", here + "/lambdabox_http.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    module.install(exchange)
+    return module
 
 
 def _protocol_error(reason):
@@ -472,5 +491,65 @@ def _protocol_error(reason):
     raise SystemExit(70)
 
 
+# --- the pre-initialized interpreter (src/sandbox/python_snapshot.rs) --------------------------
+
+# Imported before the snapshot: what the runtime itself needs, and what handlers import most.
+# Nothing here may draw randomness or read the clock at import time (that state would be frozen
+# into the snapshot): `random`, `uuid` and `tempfile` stay out.
+_PRELOADED = ("os", "io", "json", "logging", "traceback", "importlib.util", "decimal", "datetime")
+
+
+def _preinitialize():
+    """Runs once, while the host builds the snapshot (no handler code is mounted): import what
+    every invocation would import, then tell the host which function to call on restore (its
+    address, written to /tmp) and stop. The host snapshots memory at this exit."""
+    global _http_module
+    for name in _PRELOADED:
+        __import__(name)
+    _http_module = _load_http_module()
+    with open("/tmp/lambdabox-entry", "w") as f:
+        f.write(str(id(_snapshot_entry)))
+    sys.modules["posix"]._exit(0)
+
+
+def _snapshot_entry():
+    """What the host calls in a restored snapshot instead of `_start`: the transport loop, then
+    the process exit `python -c` would make."""
+    # State drawn from entropy or the clock at import time was frozen into the snapshot: draw it
+    # again (the snapshot's clock is fixed at 2000-01-01).
+    random = sys.modules.get("random")
+    if random is not None:
+        random.seed()
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        from time import time
+
+        logging._startTime = time()  # `relativeCreated` counts from here, as from a fresh import
+    try:
+        code = _serve()
+    except SystemExit as e:
+        code = e.code
+    except BaseException:
+        sys.excepthook(*sys.exc_info())
+        code = 1
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    sys.modules["posix"]._exit(code & 0xFF)
+
+
 if __name__ == "__main__":
-    sys.exit(_serve())
+    if globals().get("_LAMBDABOX_PREINIT"):
+        _preinitialize()
+    else:
+        sys.exit(_serve())

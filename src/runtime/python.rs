@@ -12,8 +12,8 @@ use crate::invocation::LocalInvocation;
 use crate::outcome::{FunctionError, InvokeResult};
 use crate::sandbox::task_dir::TaskDir;
 use crate::sandbox::{
-    self, Called, Failure, HandlerSpec, HostRuntime, LogSink, Policy, Preopen, StderrSink,
-    StdioInstance,
+    self, python_snapshot, Called, Failure, HandlerSpec, HostRuntime, LogSink, Policy, Preopen,
+    StderrSink, StdioInstance,
 };
 use anyhow::Context as _;
 use sha2::{Digest, Sha256};
@@ -59,7 +59,9 @@ pub fn invoke_local(inv: &LocalInvocation) -> anyhow::Result<InvokeResult> {
     local::run(&mut instance, inv, failure_error)
 }
 
-/// A live CPython guest for `inv` with `task` at /var/task, its handler not yet loaded.
+/// A live CPython guest for `inv` with `task` at /var/task, its handler not yet loaded: the
+/// pre-initialized interpreter when the sandbox matches the one it was built in, else a full
+/// interpreter start.
 pub fn instance(
     inv: &LocalInvocation,
     task: &TaskDir,
@@ -74,12 +76,72 @@ pub fn instance(
         );
         err
     })?;
-    let module = cached(&wasm)?;
-    let runtime_dir = runtime_dir(&store, &module)?;
+    let runtime_dir = runtime_dir(&store, &wasm)?;
     let mut policy = local::policy(inv, task)?;
-    policy.runtime_dir = Some(runtime_dir);
+    policy.runtime_dir = Some(runtime_dir.clone());
+    if snapshot_applies(&policy) {
+        let module = snapshot(&store, &wasm, &runtime_dir)?;
+        if python_snapshot::min_memory_bytes(&module) <= policy.memory_bytes {
+            return python_snapshot::start(&module, &policy, log);
+        }
+    }
     policy.args = argv();
-    StdioInstance::start(&module, &policy, log)
+    StdioInstance::start(&cached(&wasm)?, &policy, log)
+}
+
+/// Whether an invocation can run in the snapshot: it froze the preopen table (so no
+/// `--mount`) and what CPython reads from `PYTHON*` variables at start-up.
+fn snapshot_applies(policy: &Policy) -> bool {
+    policy.extra_dirs.is_empty() && !policy.env.iter().any(|(k, _)| k.starts_with("PYTHON"))
+}
+
+/// Bump when the way the snapshot is built changes in a way the other key parts miss.
+const SNAPSHOT_RECIPE: &str = "python-snapshot 1";
+
+/// The snapshot run's argv: today's flags, the bootstrap told to pre-initialize.
+fn snapshot_args() -> Vec<String> {
+    let mut args = vec!["python3".to_owned()];
+    args.extend(FLAGS.iter().map(|f| (*f).to_owned()));
+    args.extend([
+        "-c".to_owned(),
+        python_snapshot::snapshot_script(BOOTSTRAP_PATH),
+    ]);
+    args
+}
+
+/// The cache key of the pre-initialized interpreter: whatever changes its memory image (the
+/// compiled-code cache adds the engine's compatibility hash).
+pub fn snapshot_key() -> String {
+    snapshot_key_of(BOOTSTRAP, &http_sources())
+}
+
+/// The HTTP shim's files, as one key part.
+fn http_sources() -> String {
+    [HTTP_MODULE, HTTP_PATCHES].join("\0")
+}
+
+fn snapshot_key_of(bootstrap: &str, http_module: &str) -> String {
+    let mut hash = Sha256::new();
+    hash.update(PYTHON.sha256.as_bytes());
+    hash.update(bootstrap.as_bytes());
+    hash.update([0]);
+    hash.update(http_module.as_bytes());
+    hash.update(snapshot_args().join("\0").as_bytes());
+    hash.update(SNAPSHOT_RECIPE.as_bytes());
+    hash.update(b"wasmtime-wizer 48.0.8");
+    hex::encode(&hash.finalize()[..16])
+}
+
+/// The pre-initialized interpreter (built once, then loaded from the compiled-code cache).
+/// It is built in a sandbox laid out as at run time: an empty `/var/task`, this bootstrap at
+/// `/var/runtime`, a `/tmp`.
+fn snapshot(store: &artifacts::Store, wasm: &Path, runtime_dir: &Path) -> anyhow::Result<Module> {
+    let empty = store.root().join("python-empty-task");
+    std::fs::create_dir_all(&empty).with_context(|| format!("creating {}", empty.display()))?;
+    let mut policy = Policy::new(&empty, Duration::from_secs(300), 1024);
+    policy.runtime_dir = Some(runtime_dir.to_owned());
+    policy.args = snapshot_args();
+    python_snapshot::snapshot_module(wasm, &snapshot_key(), &policy)
 }
 
 /// The compiled interpreter, without reading the 26 MB file when the compiled-code cache has
@@ -99,10 +161,11 @@ fn compiled(wasm: &Path) -> anyhow::Result<Module> {
 }
 
 /// Everything `runtimes install python` prepares beyond storing the file: the compiled
-/// interpreter and the precompiled bootstrap.
+/// interpreter, the precompiled bootstrap and the pre-initialized interpreter.
 pub fn prepare(store: &artifacts::Store, wasm: &Path) -> anyhow::Result<()> {
-    let module = compiled(wasm)?;
-    runtime_dir(store, &module)?;
+    compiled(wasm)?;
+    let dir = runtime_dir(store, wasm)?;
+    snapshot(store, wasm, &dir)?;
     Ok(())
 }
 
@@ -121,6 +184,7 @@ pub fn failure_error(failure: &Failure) -> FunctionError {
 /// Whether [`prepare`] has run for this interpreter and this lambdabox's bootstrap.
 pub fn is_prepared(store: &artifacts::Store) -> bool {
     bootstrap_dir(store).is_some_and(|dir| dir.join(CODE_FILE).is_file())
+        && python_snapshot::has_snapshot(&snapshot_key())
 }
 
 fn bootstrap_dir(store: &artifacts::Store) -> Option<PathBuf> {
@@ -138,7 +202,7 @@ fn bootstrap_dir(store: &artifacts::Store) -> Option<PathBuf> {
 /// `/var/runtime` for this interpreter and this bootstrap: `bootstrap.py` and its code object,
 /// in a directory keyed by the bootstrap's hash under the artifact's cache directory. Made once
 /// (by a trusted guest run that executes no handler code), then reused.
-fn runtime_dir(store: &artifacts::Store, module: &Module) -> anyhow::Result<PathBuf> {
+fn runtime_dir(store: &artifacts::Store, wasm: &Path) -> anyhow::Result<PathBuf> {
     let dir = bootstrap_dir(store).context("the artifact path has a parent")?;
     let parent = dir
         .parent()
@@ -158,7 +222,7 @@ fn runtime_dir(store: &artifacts::Store, module: &Module) -> anyhow::Result<Path
     std::fs::write(code_dir.join("bootstrap.py"), BOOTSTRAP)?;
     std::fs::write(code_dir.join("lambdabox_http.py"), HTTP_MODULE)?;
     std::fs::write(code_dir.join("lambdabox_http_patches.py"), HTTP_PATCHES)?;
-    compile_bootstrap(module, &code_dir, &out)?;
+    compile_bootstrap(&cached(wasm)?, &code_dir, &out)?;
     std::fs::rename(out.join(CODE_FILE), code_dir.join(CODE_FILE))?;
     // Another process may have won the race; its directory is as good as ours.
     if std::fs::rename(&code_dir, &dir).is_err() && !dir.join(CODE_FILE).is_file() {
@@ -213,6 +277,42 @@ sys.stdout.write("\x1eLBX" + init["nonce"] + '\x1f{"type":"ready"}\n')
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_snapshot_key_changes_with_the_bootstrap_and_the_http_module() {
+        let key = snapshot_key();
+        assert_eq!(key, snapshot_key());
+        assert_eq!(key.len(), 32);
+        let changed_bootstrap = format!("{BOOTSTRAP}\n");
+        let http = http_sources();
+        let changed_http = format!("{http}\n");
+        assert_ne!(key, snapshot_key_of(&changed_bootstrap, &http));
+        assert_ne!(key, snapshot_key_of(BOOTSTRAP, &changed_http));
+        assert!(http.contains(HTTP_PATCHES));
+        // Not a plain concatenation: moving text between the two parts changes the key.
+        let (head, tail) = BOOTSTRAP.split_at(10);
+        assert_ne!(snapshot_key_of(head, &format!("{tail}{http}")), key);
+        // The snapshot is built by the bootstrap itself.
+        assert!(snapshot_args()[5].contains(BOOTSTRAP_PATH));
+    }
+
+    #[test]
+    fn only_sandboxes_laid_out_like_the_snapshot_use_it() {
+        let mut policy = Policy::new("/x", Duration::from_secs(1), 128);
+        policy.env = vec![("FOO".into(), "1".into())];
+        assert!(snapshot_applies(&policy));
+        policy
+            .env
+            .push(("PYTHONPATH".into(), "/var/task/lib".into()));
+        assert!(!snapshot_applies(&policy));
+        policy.env.pop();
+        policy.extra_dirs.push(Preopen {
+            host: "/y".into(),
+            guest: "/mnt".into(),
+            writable: false,
+        });
+        assert!(!snapshot_applies(&policy));
+    }
 
     #[test]
     fn argv_loads_the_precompiled_bootstrap_without_site() {

@@ -175,16 +175,12 @@ fn load(
 
 /// A cache entry, if it is present and was made by this engine for this kind of code.
 fn try_cached(engine: &Engine, path: &Path, kind: Kind) -> Option<Compiled> {
-    let expected = match kind {
-        Kind::Component => Precompiled::Component,
-        Kind::Module => Precompiled::Module,
-    };
-    if Engine::detect_precompiled_file(path).ok()?? != expected {
-        return None;
-    }
+    // No `Engine::detect_precompiled_file` first: it reads the whole ELF symbol table (~2 ms of
+    // every invocation for the interpreters), and deserializing checks the same header flags
+    // (module vs component) anyway.
     // SAFETY: the file is in lambdabox's own cache, written only by `store` below from
     // `Engine::precompile_*` output (temp file + rename, never partially), and Wasmtime checks
-    // its header and the engine compatibility before using it.
+    // its header (including module vs component) and the engine compatibility before using it.
     let loaded = unsafe {
         match kind {
             Kind::Component => Component::deserialize_file(engine, path).map(Compiled::Component),

@@ -18,6 +18,7 @@ mod limits;
 pub mod net;
 mod p1_poll;
 mod policy;
+pub mod python_snapshot;
 pub mod ruby_reactor;
 mod scratch;
 pub mod stdio;

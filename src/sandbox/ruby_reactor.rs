@@ -300,9 +300,10 @@ pub fn build_snapshot<T: Send + 'static>(
     block_on(wizer.snapshot(&cx, &mut state)).context("ruby: taking the snapshot")
 }
 
-struct SnapshotState<'a, T: 'static> {
-    store: &'a mut Store<T>,
-    instance: Instance,
+/// An instance as wasmtime-wizer reads it for a snapshot (also used by `python_snapshot`).
+pub(super) struct SnapshotState<'a, T: 'static> {
+    pub(super) store: &'a mut Store<T>,
+    pub(super) instance: Instance,
 }
 
 impl<T: Send> wasmtime_wizer::InstanceState for SnapshotState<'_, T> {
@@ -336,7 +337,7 @@ impl<T: Send> wasmtime_wizer::InstanceState for SnapshotState<'_, T> {
 }
 
 /// Polls a future that never waits (the snapshot reads an instance synchronously).
-fn block_on<F: Future>(future: F) -> F::Output {
+pub(super) fn block_on<F: Future>(future: F) -> F::Output {
     let mut future = pin!(future);
     let mut cx = Context::from_waker(Waker::noop());
     loop {

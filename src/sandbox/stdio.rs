@@ -163,9 +163,19 @@ impl ByteSink for StdoutSplitter {
     }
 }
 
-struct State {
+pub(crate) struct State {
     wasi: WasiP1Ctx,
     guard: Guard,
+}
+
+/// How a guest's life begins once it is instantiated: a command's `_start`, or the entry of a
+/// pre-initialized interpreter (`python_snapshot`). Returning ends the guest like `_start` does.
+pub(crate) type Entry =
+    Box<dyn FnOnce(&mut Store<State>, &wasmtime::Instance) -> wasmtime::Result<()> + Send>;
+
+fn call_start(store: &mut Store<State>, instance: &wasmtime::Instance) -> wasmtime::Result<()> {
+    let start = instance.get_typed_func::<(), ()>(&mut *store, "_start")?;
+    start.call(&mut *store, ())
 }
 
 impl HasGuard for State {
@@ -182,6 +192,9 @@ pub struct StdioInstance {
     budget: Budget,
     policy: Policy,
     crashed: Option<Failure>,
+    /// Sent with `init` when the guest's environment was fixed before this policy existed
+    /// (a pre-initialized interpreter).
+    init_env: Option<Vec<(String, String)>>,
     memory: MemoryGauge,
     _scratch: Arc<Scratch>,
 }
@@ -190,6 +203,18 @@ impl StdioInstance {
     /// Start `module` (a WASI preview-1 command; argv, preopens and environment from `policy`).
     /// The command runs until its stdin ends, which happens when the instance is dropped.
     pub fn start(module: &Module, policy: &Policy, log: Arc<dyn LogSink>) -> anyhow::Result<Self> {
+        Self::start_with(module, policy, log, Box::new(call_start), false)
+    }
+
+    /// [`Self::start`] with another `entry`; `env_in_init`: the policy's environment is also
+    /// sent in the `init` message (stdio-transport.md).
+    pub(crate) fn start_with(
+        module: &Module,
+        policy: &Policy,
+        log: Arc<dyn LogSink>,
+        entry: Entry,
+        env_in_init: bool,
+    ) -> anyhow::Result<Self> {
         let engine = engine()?;
         let scratch = Arc::new(Scratch::new(policy.tmp_bytes)?);
         let clock = Clock::new(policy.determinism);
@@ -226,8 +251,7 @@ impl StdioInstance {
         on_guest_thread("lambdabox-stdio-guest", move || {
             let result = (|| {
                 let instance = linker.instantiate(&mut store, &module)?;
-                let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
-                start.call(&mut store, ())
+                entry(&mut store, &instance)
             })();
             let ended = store.data_mut().guard.end_command(result);
             let _ = events_tx.send(Event::Ended(ended));
@@ -239,6 +263,7 @@ impl StdioInstance {
             budget,
             policy: policy.clone(),
             crashed: None,
+            init_env: env_in_init.then(|| policy.env.clone()),
             memory,
             _scratch: scratch,
         })
@@ -483,7 +508,14 @@ pub(super) fn unexpected(msg: &Value, waiting_for: &str) -> Failure {
 
 impl HostRuntime for StdioInstance {
     fn init(&mut self, spec: &HandlerSpec) -> anyhow::Result<Called<()>> {
-        let msg = json!({"type": "init", "nonce": self.nonce, "handler": spec.handler, "taskRoot": spec.task_root});
+        let mut msg = json!({"type": "init", "nonce": self.nonce, "handler": spec.handler, "taskRoot": spec.task_root});
+        if let Some(env) = &self.init_env {
+            let env: serde_json::Map<String, Value> = env
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect();
+            msg["env"] = Value::Object(env);
+        }
         Ok(match self.request(&msg.to_string())? {
             Err(failure) => Called::Crashed(failure),
             Ok(answer) => init_answer(&answer).unwrap_or_else(|f| self.protocol_crash(f)),

@@ -8,6 +8,7 @@ mod net;
 mod node_diff;
 mod python_diff;
 mod python_sandbox;
+mod python_snapshot;
 mod remote;
 mod ruby_diff;
 mod runtimes;
