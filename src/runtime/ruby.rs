@@ -21,14 +21,32 @@ use std::sync::Arc;
 /// The bootstrap, embedded: it is evaluated once, while the snapshot is built.
 pub const BOOTSTRAP: &str = include_str!("../../guest-shims/ruby/bootstrap.rb");
 
+/// Net::HTTP over the host (it loads net/http into the snapshot), evaluated after the bootstrap.
+pub const NET_HTTP: &str = include_str!("../../guest-shims/ruby/net_http.rb");
+
+/// What the snapshot evaluates after `ruby-init`, in order, under these file names.
+pub const GUEST_SOURCES: &[ruby_reactor::GuestSource] = &[
+    ("/var/runtime/bootstrap.rb", BOOTSTRAP),
+    ("/var/runtime/net_http.rb", NET_HTTP),
+];
+
+/// Names how the snapshot is made beyond its inputs (preopen layout, evaluation order): change it
+/// whenever `ruby_reactor`'s snapshot recipe changes, so no stale snapshot is reused.
+const SNAPSHOT_RECIPE: &str = "preopens /var/task /tmp /var; init args; sources in order; v2";
+
 /// The cache key of the pre-initialized module: whatever changes the snapshot's memory image.
 /// (The compiled-code cache adds the engine's compatibility hash.)
 pub fn snapshot_key() -> String {
     let mut hash = Sha256::new();
     hash.update(RUBY.sha256.as_bytes());
-    hash.update(BOOTSTRAP.as_bytes());
+    hash.update(SNAPSHOT_RECIPE.as_bytes());
+    for (path, source) in GUEST_SOURCES {
+        hash.update(path.as_bytes());
+        hash.update([0]);
+        hash.update(source.as_bytes());
+        hash.update([0]);
+    }
     hash.update(ruby_reactor::RUBY_INIT_ARGS.join("\0").as_bytes());
-    hash.update(ruby_reactor::BOOTSTRAP_PATH.as_bytes());
     hash.update(b"wasmtime-wizer 48.0.8");
     hex::encode(&hash.finalize()[..16])
 }
@@ -82,7 +100,7 @@ fn snapshot(store: &artifacts::Store, wasm: &Path) -> anyhow::Result<wasmtime::M
     ruby_reactor::snapshot_module(
         wasm,
         &snapshot_key(),
-        BOOTSTRAP,
+        GUEST_SOURCES,
         &ruby_reactor::empty_dir(store.root())?,
     )
 }

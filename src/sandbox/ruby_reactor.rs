@@ -10,17 +10,20 @@
 //! (`require 'js'`); here they trap.
 //!
 //! Pre-initialization (wasmtime-wizer's split API): [`build_snapshot`] instruments the module,
-//! runs `_initialize` + `ruby-init` + the bootstrap (which requires `json`), and snapshots linear
-//! memory and globals into a new module whose start-up costs milliseconds instead of ~0.45 s.
+//! runs `_initialize` + `ruby-init` + the guest sources (the bootstrap, which requires `json`, and
+//! the Net::HTTP transport, which loads net/http), and snapshots linear memory and globals into a new module whose start-up costs milliseconds instead of ~0.45 s.
 
 use super::clock::{Budget, Clock};
 use super::engine::{engine, on_guest_thread};
 use super::guard::{self, Guard, HasGuard};
 use super::limits::Failure;
+use super::net::NetPolicy;
 use super::policy::{Policy, Preopen};
 use super::scratch::Scratch;
-use super::stdio::{init_answer, invoke_answer, invoke_message, new_nonce, FrameSplitter, Piece};
-use super::streams::{ByteSink, GuestOutput, Log, LogSink, MemorySink};
+use super::stdio::{
+    http_reply, init_answer, invoke_answer, invoke_message, new_nonce, FrameSplitter, Piece,
+};
+use super::streams::{ByteSink, ChannelStdin, GuestOutput, Log, LogSink, MemorySink};
 use super::wasi::{build_ctx, GuestStdio};
 use super::{Called, HandlerSpec, HostRuntime, InvokeContext};
 use crate::outcome::Response;
@@ -28,7 +31,7 @@ use serde_json::{json, Value};
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::pin::pin;
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 use wasmtime::error::Context as _;
@@ -39,9 +42,9 @@ use wasmtime_wasi::p1::WasiP1Ctx;
 /// `ruby-init` arguments: UTF-8 everywhere, and an empty `-e` so init loads nothing else.
 pub const RUBY_INIT_ARGS: &[&str] = &["ruby.wasm", "-EUTF-8", "-e_=0"];
 
-/// The file name the bootstrap is evaluated under (it appears in backtraces, which the
-/// bootstrap cuts at its own frames).
-pub const BOOTSTRAP_PATH: &str = "/var/runtime/bootstrap.rb";
+/// A Ruby file evaluated into the snapshot: the name it is evaluated under (it appears in
+/// backtraces; the bootstrap cuts them at its own frames) and its source.
+pub type GuestSource = (&'static str, &'static str);
 
 /// The guest's `rb-abi-value` handles: the host-side table of the legacy canonical ABI. The
 /// guest stores a value with `resource_new` and the host gets a handle back from an export.
@@ -249,12 +252,12 @@ pub fn ruby_string_literal(text: &str) -> String {
     out
 }
 
-/// The code that evaluates the bootstrap source under its own file name.
-pub fn bootstrap_eval_code(bootstrap_source: &str) -> String {
+/// The code that evaluates `source` at top level under the file name `path`.
+pub fn file_eval_code(path: &str, source: &str) -> String {
     format!(
         "eval({}, TOPLEVEL_BINDING, {}, 1)",
-        ruby_string_literal(bootstrap_source),
-        ruby_string_literal(BOOTSTRAP_PATH)
+        ruby_string_literal(source),
+        ruby_string_literal(path)
     )
 }
 
@@ -268,13 +271,13 @@ pub fn message_eval_code(message_json: &str) -> String {
 
 /// Pre-initializes `ruby_wasm`: instantiate the instrumented module in `store` (whose data owns
 /// the WASI context; its preopens must be the ones used at run time), run `_initialize`,
-/// `ruby-init` and the bootstrap, and return the snapshot as a new wasm module.
+/// `ruby-init` and the `sources` in order, and return the snapshot as a new wasm module.
 pub fn build_snapshot<T: Send + 'static>(
     store: &mut Store<T>,
     linker: &mut Linker<T>,
     handles: fn(&mut T) -> &mut RbHandles,
     ruby_wasm: &[u8],
-    bootstrap_source: &str,
+    sources: &[GuestSource],
 ) -> Result<Vec<u8>> {
     let mut wizer = wasmtime_wizer::Wizer::new();
     // Removes `_initialize` from the snapshot: constructors already ran.
@@ -290,12 +293,9 @@ pub fn build_snapshot<T: Send + 'static>(
         .context("ruby: instantiating")?;
     let reactor = Reactor::new(store, &instance)?;
     reactor.initialize(store, &instance, RUBY_INIT_ARGS)?;
-    reactor.eval(
-        store,
-        handles,
-        &bootstrap_eval_code(bootstrap_source),
-        "the bootstrap",
-    )?;
+    for (path, source) in sources {
+        reactor.eval(store, handles, &file_eval_code(path, source), path)?;
+    }
     let mut state = SnapshotState { store, instance };
     block_on(wizer.snapshot(&cx, &mut state)).context("ruby: taking the snapshot")
 }
@@ -392,10 +392,11 @@ fn handles(state: &mut RubyState) -> &mut RbHandles {
     &mut state.handles
 }
 
-/// A store for `policy` whose stdout goes to `stdout`.
+/// A store for `policy` whose stdout goes to `stdout` (and stdin comes from `stdin`, or is empty).
 fn new_store(
     policy: &Policy,
     log: Arc<dyn LogSink>,
+    stdin: Option<ChannelStdin>,
     stdout: impl FnOnce(Arc<Log>) -> GuestOutput,
 ) -> anyhow::Result<(Store<RubyState>, Budget, Arc<Scratch>)> {
     let engine = engine()?;
@@ -408,7 +409,7 @@ fn new_store(
         scratch.path(),
         &clock,
         GuestStdio {
-            stdin: None,
+            stdin,
             stdout,
             stderr: GuestOutput(log.clone()),
         },
@@ -442,7 +443,7 @@ fn new_linker() -> anyhow::Result<Linker<RubyState>> {
 pub fn snapshot_module(
     ruby_wasm: &Path,
     key: &str,
-    bootstrap_source: &str,
+    sources: &[GuestSource],
     empty_dir: &Path,
 ) -> anyhow::Result<Module> {
     super::cache::module_with("ruby-snapshot", key, || {
@@ -451,11 +452,12 @@ pub fn snapshot_module(
         let mut policy = Policy::new(empty_dir, SNAPSHOT_TIMEOUT, 1024);
         add_var_preopen(&mut policy, empty_dir);
         let log = Arc::new(MemorySink::default());
-        let (mut store, _, _scratch) = new_store(&policy, log.clone(), |log| GuestOutput(log))?;
+        let (mut store, _, _scratch) =
+            new_store(&policy, log.clone(), None, |log| GuestOutput(log))?;
         store.data_mut().guard.begin();
         let mut linker = new_linker()?;
-        let snapshot = build_snapshot(&mut store, &mut linker, handles, &wasm, bootstrap_source)
-            .map_err(|e| {
+        let snapshot =
+            build_snapshot(&mut store, &mut linker, handles, &wasm, sources).map_err(|e| {
                 wt(e).context(format!(
                     "pre-initializing the ruby runtime; its output: {}",
                     String::from_utf8_lossy(&log.contents())
@@ -470,11 +472,44 @@ pub fn has_snapshot(key: &str) -> bool {
     super::cache::has_module("ruby-snapshot", key)
 }
 
-/// The reactor's stdout: frames with the nonce are kept for the host, the rest is log.
+/// The reactor's stdout: frames with the nonce are kept for the host, the rest is log. An
+/// `http` frame (the handler's outbound request) is performed at once and answered on the
+/// guest's stdin, which the bootstrap reads before it returns to the handler.
 struct FrameCollector {
     splitter: Mutex<FrameSplitter>,
     pieces: Mutex<Vec<Piece>>,
     log: Arc<Log>,
+    http: HttpAnswerer,
+}
+
+/// What answering an `http` frame needs.
+struct HttpAnswerer {
+    net: NetPolicy,
+    /// Set once the store (which owns the budget) exists.
+    budget: OnceLock<Budget>,
+    stdin: tokio::sync::mpsc::UnboundedSender<bytes::Bytes>,
+}
+
+impl HttpAnswerer {
+    /// Perform `request` on a thread of its own (this runs inside a WASI call, on the guest's
+    /// async runtime) and send the reply line to the guest's stdin.
+    fn answer(&self, request: Value) {
+        let net = self.net.clone();
+        let time_left = self.budget.get().map_or(Duration::ZERO, Budget::remaining);
+        let stdin = self.stdin.clone();
+        std::thread::spawn(move || {
+            let reply = http_reply(&request, &net, time_left);
+            let mut line = reply.to_string().into_bytes();
+            line.push(b'\n');
+            let _ = stdin.send(line.into());
+        });
+    }
+}
+
+/// Whether a frame is an `http` request (its JSON is parsed; answers are parsed again later).
+fn http_request(frame: &[u8]) -> Option<Value> {
+    let value: Value = serde_json::from_slice(frame).ok()?;
+    (value.get("type").and_then(Value::as_str) == Some("http")).then_some(value)
 }
 
 impl ByteSink for FrameCollector {
@@ -482,12 +517,23 @@ impl ByteSink for FrameCollector {
         let mut splitter = self.splitter.lock().unwrap_or_else(|e| e.into_inner());
         splitter.feed(bytes, &mut |piece| match piece {
             Piece::Log(text) => self.log.write(&text),
-            other => self
-                .pieces
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(other),
+            Piece::Frame(frame) if frame.starts_with(br#"{"type":"http""#) => {
+                match http_request(&frame) {
+                    Some(request) => self.http.answer(request),
+                    None => self.push(Piece::Frame(frame)),
+                }
+            }
+            other => self.push(other),
         });
+    }
+}
+
+impl FrameCollector {
+    fn push(&self, piece: Piece) {
+        self.pieces
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(piece);
     }
 }
 
@@ -518,16 +564,23 @@ impl RubyInstance {
         let nonce = new_nonce();
         let max_frame = policy.max_response_bytes.saturating_mul(8).max(1 << 20);
         let mut collector = None;
-        let (mut store, budget, scratch) = new_store(policy, log, |log| {
+        let (stdin_tx, stdin) = ChannelStdin::new();
+        let (mut store, budget, scratch) = new_store(policy, log, Some(stdin), |log| {
             let c = Arc::new(FrameCollector {
                 splitter: Mutex::new(FrameSplitter::new(&nonce, max_frame)),
                 pieces: Mutex::new(Vec::new()),
                 log,
+                http: HttpAnswerer {
+                    net: policy.net.clone(),
+                    budget: OnceLock::new(),
+                    stdin: stdin_tx,
+                },
             });
             collector = Some(c.clone());
             GuestOutput(c)
         })?;
-        let collector = collector.expect("set by new_store");
+        let collector: Arc<FrameCollector> = collector.expect("set by new_store");
+        let _ = collector.http.budget.set(budget.clone());
         let mut linker = new_linker()?;
         add_to_linker(&mut linker, module, handles).map_err(wt)?;
         let instance = linker.instantiate(&mut store, module).map_err(wt)?;

@@ -303,7 +303,7 @@ impl StdioInstance {
 }
 
 /// Perform a guest's `http` message (wit/stdio-transport.md) and build the reply line.
-fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Duration) -> Value {
+pub(super) fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Duration) -> Value {
     use base64::Engine as _;
     let b64 = base64::engine::general_purpose::STANDARD;
     let request = (|| {
@@ -326,10 +326,18 @@ fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Duration) -> 
             body,
         })
     })();
-    match request.and_then(|r| super::net::perform(net, r, time_left)) {
+    // `"redirect": "manual"`: the guest's API does not follow redirects (Ruby's Net::HTTP).
+    let follow = msg.get("redirect").and_then(Value::as_str) != Some("manual");
+    let perform = if follow {
+        super::net::perform
+    } else {
+        super::net::perform_once
+    };
+    match request.and_then(|r| perform(net, r, time_left)) {
         Ok(r) => json!({
             "type": "httpResponse",
             "status": r.status,
+            "reason": r.reason,
             "headers": r.headers,
             "body": b64.encode(&r.body),
             "url": r.url,

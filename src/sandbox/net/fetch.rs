@@ -27,6 +27,8 @@ pub struct HttpRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpResponse {
     pub status: u16,
+    /// The status line's reason phrase (the server's own, else the canonical one).
+    pub reason: String,
     /// Lower-case names, in the server's order; repeated headers stay separate.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
@@ -41,12 +43,35 @@ pub fn perform(
     req: HttpRequest,
     time_left: Duration,
 ) -> Result<HttpResponse, String> {
+    within(time_left, follow(policy, req))
+}
+
+/// Perform `req` as [`perform`] does, but return a redirect as the response instead of
+/// following it: for guest APIs that follow redirects themselves or not at all (Ruby's
+/// `Net::HTTP`). The destination is checked as for [`perform`].
+pub fn perform_once(
+    policy: &NetPolicy,
+    req: HttpRequest,
+    time_left: Duration,
+) -> Result<HttpResponse, String> {
+    within(time_left, async move {
+        let url =
+            url::Url::parse(&req.url).map_err(|e| format!("invalid URL `{}`: {e}", req.url))?;
+        exchange(policy, &url, &req).await
+    })
+}
+
+/// Run `request` on a runtime of its own, giving up after `time_left`.
+fn within(
+    time_left: Duration,
+    request: impl std::future::Future<Output = Result<HttpResponse, String>>,
+) -> Result<HttpResponse, String> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("lambdabox: cannot start the network runtime: {e}"))?;
     rt.block_on(async {
-        match tokio::time::timeout(time_left, follow(policy, req)).await {
+        match tokio::time::timeout(time_left, request).await {
             Ok(result) => result,
             Err(_) => Err(format!(
                 "request timed out after {} ms (the function's remaining time)",
@@ -160,6 +185,14 @@ async fn exchange(
         .await
         .map_err(|e| format!("request to {} failed: {e}", url.as_str()))?;
     let status = response.status().as_u16();
+    let reason = match response.extensions().get::<hyper::ext::ReasonPhrase>() {
+        Some(phrase) => String::from_utf8_lossy(phrase.as_bytes()).into_owned(),
+        None => response
+            .status()
+            .canonical_reason()
+            .unwrap_or_default()
+            .to_owned(),
+    };
     let headers = response
         .headers()
         .iter()
@@ -178,6 +211,7 @@ async fn exchange(
         .to_vec();
     Ok(HttpResponse {
         status,
+        reason,
         headers,
         body,
         url: url.to_string(),
@@ -282,7 +316,7 @@ mod tests {
             format!("http://127.0.0.1:{port}/x"),
         )
         .unwrap();
-        assert_eq!(r.status, 201);
+        assert_eq!((r.status, r.reason.as_str()), (201, "Created"));
         assert_eq!(r.body, [0, 255, 10, 13]);
         let xa: Vec<_> = r
             .headers
@@ -317,6 +351,38 @@ mod tests {
         assert!(r.url.ends_with("/end"));
         let err = get(&p, format!("http://127.0.0.1:{port}/away")).unwrap_err();
         assert!(err.contains("http://127.0.0.2:9 is not allowed"), "{err}");
+    }
+
+    #[test]
+    fn perform_once_returns_the_redirect_and_still_checks_the_destination() {
+        let port = serve(
+            |_| {
+                b"HTTP/1.1 302 Gone Fishing\r\nlocation: /end\r\ncontent-length: 0\r\n\r\n".to_vec()
+            },
+            1,
+        );
+        let req = |url: String| HttpRequest {
+            method: "GET".into(),
+            url,
+            headers: Vec::new(),
+            body: Vec::new(),
+        };
+        let p = policy(&[format!("127.0.0.1:{port}")]);
+        let r = perform_once(
+            &p,
+            req(format!("http://127.0.0.1:{port}/start")),
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        assert_eq!((r.status, r.reason.as_str()), (302, "Gone Fishing"));
+        assert!(r.url.ends_with("/start"));
+        let err = perform_once(
+            &p,
+            req("http://127.0.0.2:9/".into()),
+            Duration::from_secs(5),
+        )
+        .unwrap_err();
+        assert!(err.contains("--allow-net 127.0.0.2:9"), "{err}");
     }
 
     #[test]
