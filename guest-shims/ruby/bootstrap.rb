@@ -195,6 +195,9 @@ module Lambdabox
   # environment with `init` and it replaces the process environment.
   def self.apply_environment(env)
     ENV.replace(env.transform_values(&:to_s))
+    # RubyGems memoized its paths from the snapshot's environment: GEM_PATH (vendored gems under
+    # /var/task/vendor/bundle) is read again on the next gem lookup.
+    Gem.clear_paths if defined?(Gem.clear_paths)
   end
 
   def self.flush_logs

@@ -212,11 +212,19 @@ module Lambdabox
       bytes << "\r\n" << body
     end
 
+    # The host's error as the exception net/http would raise for it: a refused destination is
+    # a SocketError naming the flag that would allow it.
     def refused(message)
       message = message.to_s
       raise Net::ReadTimeout, self if message.include?('timed out')
 
-      raise SocketError, "Failed to open TCP connection to #{@address} (#{message})"
+      error = case message
+              when /connection refused/i then Errno::ECONNREFUSED.new
+              when /connection reset/i then Errno::ECONNRESET.new
+              else SocketError.new
+              end
+      # `exception(text)` keeps the class and makes `text` the whole message, as net/http does.
+      raise error.exception("Failed to open TCP connection to #{@address} (#{message})")
     end
   end
 

@@ -40,6 +40,8 @@ pub fn snapshot_key() -> String {
     let mut hash = Sha256::new();
     hash.update(RUBY.sha256.as_bytes());
     hash.update(SNAPSHOT_RECIPE.as_bytes());
+    // Not part of the engine's compatibility hash, but decides how the image is mapped.
+    hash.update(ruby_reactor::DENSE_IMAGE_BYTES.to_le_bytes());
     for (path, source) in GUEST_SOURCES {
         hash.update(path.as_bytes());
         hash.update([0]);
@@ -91,8 +93,23 @@ pub fn instance(
     })?;
     let module = snapshot(&store, &wasm)?;
     let mut policy = local::policy(inv, task)?;
+    if !policy.env.iter().any(|(k, _)| k == "GEM_PATH") {
+        policy
+            .env
+            .push(("GEM_PATH".to_owned(), gem_path(&inv.runtime)));
+    }
     ruby_reactor::add_var_preopen(&mut policy, &ruby_reactor::empty_dir(store.root())?);
     RubyInstance::start(&module, &policy, log)
+}
+
+/// The AWS Ruby runtime's gem path for `runtime` (`ruby3.3` → `.../ruby/3.3.0`): gems vendored
+/// with `bundle config set path vendor/bundle`, then a layer's `ruby/gems`.
+fn gem_path(runtime: &str) -> String {
+    let version = runtime
+        .strip_prefix("ruby")
+        .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .unwrap_or("3.4");
+    format!("/var/task/vendor/bundle/ruby/{version}.0:/opt/ruby/gems/{version}.0")
 }
 
 /// The pre-initialized interpreter (built once, then loaded from the compiled-code cache).
@@ -132,6 +149,15 @@ mod tests {
     fn snapshot_key_is_stable_and_short() {
         assert_eq!(snapshot_key(), snapshot_key());
         assert_eq!(snapshot_key().len(), 32);
+    }
+
+    #[test]
+    fn the_gem_path_follows_the_declared_ruby_version() {
+        assert_eq!(
+            gem_path("ruby3.2"),
+            "/var/task/vendor/bundle/ruby/3.2.0:/opt/ruby/gems/3.2.0"
+        );
+        assert_eq!(gem_path("ruby3.4"), gem_path("ruby"));
     }
 
     #[test]

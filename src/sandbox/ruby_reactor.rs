@@ -14,6 +14,7 @@
 //! the Net::HTTP transport, which loads net/http), and snapshots linear memory and globals into a new module whose start-up costs milliseconds instead of ~0.45 s.
 
 use super::clock::{Budget, Clock};
+pub use super::engine::DENSE_IMAGE_BYTES;
 use super::engine::{engine, on_guest_thread};
 use super::guard::{self, Guard, HasGuard};
 use super::limits::Failure;
