@@ -664,3 +664,20 @@ fn sandbox_deterministic_runs_print_the_same_bytes_and_others_differ() {
     let det: Value = serde_json::from_str(&a).unwrap();
     assert_eq!(one["stringHash"], det["stringHash"]);
 }
+
+#[test]
+fn sandbox_requires_pure_ruby_gems_vendored_under_vendor_bundle() {
+    // `gem install --install-dir vendor/bundle/ruby/3.4.0` output (what `bundle install` with
+    // `path vendor/bundle` writes): greeter depends on shouty; both are activated as gems.
+    let dir = repo().join("tests/fixtures/services/ruby-gems");
+    let got = ok_json(call(&dir, "handler.main", r#"{"name":"ruby"}"#).run().0);
+    assert_eq!(
+        got,
+        json!({
+            "greeting": "HELLO, RUBY!",
+            "version": "1.0.0",
+            "activated": ["greeter-1.0.0", "shouty-0.2.0"],
+            "gemPath": "/var/task/vendor/bundle/ruby/3.4.0:/opt/ruby/gems/3.4.0",
+        })
+    );
+}
