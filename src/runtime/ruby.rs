@@ -2,9 +2,10 @@
 //! `guest-shims/ruby/bootstrap.rb`, pre-initialized once per artifact and bootstrap
 //! (`sandbox::ruby_reactor`). `ruby3.2`, `ruby3.3` and `ruby3.4` all run on this interpreter.
 //!
-//! What is Ruby-specific: the snapshot (the interpreter after `ruby-init`, `require 'json'` and
-//! the bootstrap, taken with wasmtime-wizer), the empty `/var` preopen CRuby needs, and the
-//! fixed preopen layout the snapshot implies (so `--mount` cannot be honoured).
+//! What is Ruby-specific: the snapshot (the interpreter after `ruby-init`, `require 'json'`, the
+//! bootstrap and net/http, taken with wasmtime-wizer), the empty `/var` preopen CRuby needs, the
+//! fixed preopen layout the snapshot implies (with a few slots `--mount` directories fill), and
+//! the AWS Ruby runtime's `GEM_PATH`.
 
 use super::artifacts::{self, RUBY};
 use super::local;
@@ -32,7 +33,8 @@ pub const GUEST_SOURCES: &[ruby_reactor::GuestSource] = &[
 
 /// Names how the snapshot is made beyond its inputs (preopen layout, evaluation order): change it
 /// whenever `ruby_reactor`'s snapshot recipe changes, so no stale snapshot is reused.
-const SNAPSHOT_RECIPE: &str = "preopens /var/task /tmp /var; init args; sources in order; v2";
+const SNAPSHOT_RECIPE: &str =
+    "preopens /var/task /tmp /var and the mount slots; init args; sources in order; v3";
 
 /// The cache key of the pre-initialized module: whatever changes the snapshot's memory image.
 /// (The compiled-code cache adds the engine's compatibility hash.)
@@ -40,6 +42,7 @@ pub fn snapshot_key() -> String {
     let mut hash = Sha256::new();
     hash.update(RUBY.sha256.as_bytes());
     hash.update(SNAPSHOT_RECIPE.as_bytes());
+    hash.update(ruby_reactor::MOUNT_SLOTS.to_le_bytes());
     // Not part of the engine's compatibility hash, but decides how the image is mapped.
     hash.update(ruby_reactor::DENSE_IMAGE_BYTES.to_le_bytes());
     for (path, source) in GUEST_SOURCES {
@@ -74,14 +77,7 @@ pub fn instance(
     task: &TaskDir,
     log: Arc<dyn LogSink>,
 ) -> anyhow::Result<RubyInstance> {
-    if !inv.mounts.is_empty() {
-        return Err(UsageError::new(format!(
-            "--mount: the {} runtime cannot see extra directories (its pre-initialized interpreter has a fixed set of preopens)",
-            inv.runtime
-        ))
-        .hint("read extra files from /var/task (the service directory) or /tmp instead")
-        .into());
-    }
+    check_mounts(inv)?;
     let store = artifacts::Store::from_env();
     let wasm = store.require(&RUBY).map_err(|e| {
         let mut err = e.clone();
@@ -93,13 +89,16 @@ pub fn instance(
     })?;
     let module = snapshot(&store, &wasm)?;
     let mut policy = local::policy(inv, task)?;
+    let mounts = ruby_reactor::fixed_preopens(&mut policy, &ruby_reactor::empty_dir(store.root())?);
     if !policy.env.iter().any(|(k, _)| k == "GEM_PATH") {
         policy
             .env
             .push(("GEM_PATH".to_owned(), gem_path(&inv.runtime)));
     }
-    ruby_reactor::add_var_preopen(&mut policy, &ruby_reactor::empty_dir(store.root())?);
-    RubyInstance::start(&module, &policy, log)
+    let table_file = store
+        .root()
+        .join(format!("ruby-preopen-table-{}.json", snapshot_key()));
+    RubyInstance::start(&module, &policy, &mounts, &table_file, log)
 }
 
 /// The AWS Ruby runtime's gem path for `runtime` (`ruby3.3` → `.../ruby/3.3.0`): gems vendored
@@ -110,6 +109,31 @@ fn gem_path(runtime: &str) -> String {
         .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '.'))
         .unwrap_or("3.4");
     format!("/var/task/vendor/bundle/ruby/{version}.0:/opt/ruby/gems/{version}.0")
+}
+
+/// The pre-initialized interpreter has room for [`ruby_reactor::MOUNT_SLOTS`] mounts, and
+/// wasi-libc's preopen table cannot hold a path with `..`.
+fn check_mounts(inv: &LocalInvocation) -> Result<(), UsageError> {
+    if inv.mounts.len() > ruby_reactor::MOUNT_SLOTS {
+        return Err(UsageError::new(format!(
+            "--mount: the {} runtime takes at most {} mounts ({} given)",
+            inv.runtime,
+            ruby_reactor::MOUNT_SLOTS,
+            inv.mounts.len()
+        ))
+        .hint("mount a common parent directory once instead of several siblings"));
+    }
+    match inv
+        .mounts
+        .iter()
+        .find(|m| ruby_reactor::table_prefix(&m.guest).is_none())
+    {
+        Some(m) => Err(UsageError::new(format!(
+            "--mount: the guest path `{}` must not contain `..`",
+            m.guest
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// The pre-initialized interpreter (built once, then loaded from the compiled-code cache).

@@ -362,18 +362,179 @@ const GRACE: Duration = Duration::from_secs(1);
 /// Budget for building the snapshot (`ruby-init` + `require 'json'` + the bootstrap).
 const SNAPSHOT_TIMEOUT: Duration = Duration::from_secs(300);
 
-/// The preopens of a Ruby sandbox, in the order the snapshot recorded them (wasi-libc reads its
-/// preopen table during `_initialize`, so a directory added later is invisible to Ruby):
-/// `/var/task`, `/tmp` (from the policy's own fields), then `/var`.
-pub fn add_var_preopen(policy: &mut Policy, empty_dir: &Path) {
-    policy.extra_dirs.insert(
-        0,
-        Preopen {
-            host: empty_dir.to_owned(),
-            guest: VAR_DIR.to_owned(),
-            writable: false,
-        },
-    );
+/// How many `--mount` directories a Ruby sandbox can take.
+pub const MOUNT_SLOTS: usize = 4;
+
+/// The guest name of mount slot `i` in the snapshot. An unused slot is an empty read-only
+/// directory under that name.
+fn slot_guest_path(i: usize) -> String {
+    format!("{VAR_DIR}/.lambdabox-mount-{i}")
+}
+
+/// A `--mount` placed in a slot: its directory is preopened at the slot's position, and after
+/// restore wasi-libc's preopen table maps `prefix` (the guest path) to the slot's descriptor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotMount {
+    slot: usize,
+    prefix: String,
+}
+
+/// A guest path as wasi-libc's preopen table holds it: no leading `/`, no empty or `.`
+/// components; `None` if it has a `..` component.
+pub fn table_prefix(guest: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for part in guest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The preopens of a Ruby sandbox, in the order the snapshot recorded them. wasi-libc reads its
+/// preopen table during `_initialize` and wasi-vfs (which serves the embedded stdlib) numbers
+/// its descriptors after the host's, so the snapshot fixes how many there are and where:
+/// `/var/task`, `/tmp` (from the policy's own fields), `/var`, then [`MOUNT_SLOTS`] slots. The
+/// policy's extra directories (the `--mount`s, at most [`MOUNT_SLOTS`], paths checked with
+/// [`table_prefix`]) move into the slots; the returned list is for [`RubyInstance::start`].
+pub fn fixed_preopens(policy: &mut Policy, empty_dir: &Path) -> Vec<SlotMount> {
+    let mounts = std::mem::take(&mut policy.extra_dirs);
+    let mut placed = Vec::new();
+    policy.extra_dirs.push(Preopen {
+        host: empty_dir.to_owned(),
+        guest: VAR_DIR.to_owned(),
+        writable: false,
+    });
+    for slot in 0..MOUNT_SLOTS {
+        let (host, writable) = match mounts.get(slot) {
+            Some(mount) => {
+                placed.push(SlotMount {
+                    slot,
+                    prefix: table_prefix(&mount.guest).unwrap_or_default(),
+                });
+                (mount.host.clone(), mount.writable)
+            }
+            None => (empty_dir.to_owned(), false),
+        };
+        policy.extra_dirs.push(Preopen {
+            host,
+            guest: slot_guest_path(slot),
+            writable,
+        });
+    }
+    placed
+}
+
+/// The WASI descriptor of `policy.extra_dirs[index]` (`wasi::build_ctx` preopens `/var/task`,
+/// the runtime directory if any, `/tmp`, then the extra directories, from fd 3 on).
+fn extra_dir_fd(policy: &Policy, index: usize) -> u32 {
+    (3 + 1 + usize::from(policy.runtime_dir.is_some()) + 1 + index) as u32
+}
+
+/// Points wasi-libc's preopen table entries of the used mount slots at the mounts' guest paths.
+/// The table (an array of `{const char *prefix; int fd;}`, the prefixes without their leading
+/// `/`) is found by its content: an entry holding a pointer to the slot's NUL-terminated name
+/// and the slot's descriptor. Scanning touches the whole memory image (~0.3 s), so the offsets
+/// are remembered in `table_file` (one per snapshot) and checked before each use. Each new
+/// prefix is a fresh guest allocation.
+fn retarget_mount_slots<T>(
+    store: &mut Store<T>,
+    reactor: &Reactor,
+    policy: &Policy,
+    mounts: &[SlotMount],
+    table_file: &Path,
+) -> Result<()> {
+    if mounts.is_empty() {
+        return Ok(());
+    }
+    let slot = |i: usize| {
+        let name = table_prefix(&slot_guest_path(i)).unwrap_or_default();
+        (name.into_bytes(), extra_dir_fd(policy, 1 + i))
+    };
+    let memory = reactor.memory.data(&*store);
+    let remembered: Option<Vec<Vec<usize>>> = std::fs::read(table_file)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+    let table = match remembered {
+        Some(table)
+            if table.len() == MOUNT_SLOTS
+                && mounts.iter().all(|m| {
+                    let (name, fd) = slot(m.slot);
+                    !table[m.slot].is_empty()
+                        && table[m.slot]
+                            .iter()
+                            .all(|&at| is_table_entry(memory, at, &name, fd))
+                }) =>
+        {
+            table
+        }
+        _ => {
+            let table: Vec<Vec<usize>> = (0..MOUNT_SLOTS)
+                .map(|i| {
+                    let (name, fd) = slot(i);
+                    find_table_entries(memory, &name, fd)
+                })
+                .collect();
+            // Best effort: without the file the next run scans again.
+            if let Ok(json) = serde_json::to_vec(&table) {
+                let tmp = table_file.with_extension(format!("tmp{}", std::process::id()));
+                if std::fs::write(&tmp, json).is_ok() {
+                    let _ = std::fs::rename(&tmp, table_file);
+                }
+            }
+            table
+        }
+    };
+    for mount in mounts {
+        let entries = &table[mount.slot];
+        if entries.is_empty() {
+            bail!(
+                "ruby: wasi-libc's preopen table has no entry for mount slot {}",
+                mount.slot
+            );
+        }
+        let (ptr, _) = reactor.string(store, &mount.prefix)?;
+        for &at in entries {
+            reactor
+                .memory
+                .write(&mut *store, at, &(ptr as u32).to_le_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `memory` holds a preopen-table entry `{pointer to name, fd}` at `at`.
+fn is_table_entry(memory: &[u8], at: usize, name: &[u8], fd: u32) -> bool {
+    let word = |i: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(memory.get(i..i + 4)?.try_into().ok()?))
+    };
+    let (Some(ptr), Some(entry_fd)) = (word(at), word(at + 4)) else {
+        return false;
+    };
+    let ptr = ptr as usize;
+    entry_fd == fd
+        && memory.get(ptr..ptr + name.len()) == Some(name)
+        && memory.get(ptr + name.len()) == Some(&0)
+        && (ptr == 0 || memory[ptr - 1] == 0)
+}
+
+/// Offsets of preopen-table entries `{pointer to name, fd}` in `memory`.
+fn find_table_entries(memory: &[u8], name: &[u8], fd: u32) -> Vec<usize> {
+    let mut needle = name.to_vec();
+    needle.push(0);
+    let mut entries = Vec::new();
+    for at in memchr::memmem::find_iter(memory, &needle) {
+        // Only a whole string: the byte before it ends another one (or it starts memory).
+        if at > 0 && memory[at - 1] != 0 {
+            continue;
+        }
+        let mut entry = (at as u32).to_le_bytes().to_vec();
+        entry.extend_from_slice(&fd.to_le_bytes());
+        entries.extend(memchr::memmem::find_iter(memory, &entry).filter(|e| e % 4 == 0));
+    }
+    entries
 }
 
 /// The store data of a Ruby reactor.
@@ -451,7 +612,7 @@ pub fn snapshot_module(
         let wasm = std::fs::read(ruby_wasm)
             .map_err(|e| anyhow::anyhow!("reading {}: {e}", ruby_wasm.display()))?;
         let mut policy = Policy::new(empty_dir, SNAPSHOT_TIMEOUT, 1024);
-        add_var_preopen(&mut policy, empty_dir);
+        fixed_preopens(&mut policy, empty_dir);
         let log = Arc::new(MemorySink::default());
         let (mut store, _, _scratch) =
             new_store(&policy, log.clone(), None, |log| GuestOutput(log))?;
@@ -560,8 +721,15 @@ pub struct RubyInstance {
 
 impl RubyInstance {
     /// Instantiate the snapshot `module` under `policy`, whose preopens must be the snapshot's
-    /// ([`add_var_preopen`]).
-    pub fn start(module: &Module, policy: &Policy, log: Arc<dyn LogSink>) -> anyhow::Result<Self> {
+    /// ([`fixed_preopens`], which placed `mounts`). `table_file` remembers where the snapshot's
+    /// preopen table is (one file per snapshot).
+    pub fn start(
+        module: &Module,
+        policy: &Policy,
+        mounts: &[SlotMount],
+        table_file: &Path,
+        log: Arc<dyn LogSink>,
+    ) -> anyhow::Result<Self> {
         let nonce = new_nonce();
         let max_frame = policy.max_response_bytes.saturating_mul(8).max(1 << 20);
         let mut collector = None;
@@ -586,6 +754,7 @@ impl RubyInstance {
         add_to_linker(&mut linker, module, handles).map_err(wt)?;
         let instance = linker.instantiate(&mut store, module).map_err(wt)?;
         let reactor = Reactor::new(&mut store, &instance).map_err(wt)?;
+        retarget_mount_slots(&mut store, &reactor, policy, mounts, table_file).map_err(wt)?;
         Ok(Self {
             live: Some(Live { store, reactor }),
             collector,
@@ -704,6 +873,63 @@ mod tests {
         assert_eq!(handles.remove(a), None, "double removal is refused");
         assert_eq!(handles.insert(300), a);
         assert_eq!(handles.get(-1), None);
+    }
+
+    #[test]
+    fn table_prefixes_are_normalized_and_refuse_parent_components() {
+        assert_eq!(table_prefix("/data/").as_deref(), Some("data"));
+        assert_eq!(table_prefix("//a/./b").as_deref(), Some("a/b"));
+        assert_eq!(table_prefix("/").as_deref(), Some(""));
+        assert_eq!(table_prefix("/a/../etc"), None);
+    }
+
+    #[test]
+    fn mounts_fill_the_slots_after_var_and_the_rest_stay_empty() {
+        let mut policy = Policy::new("/task", Duration::from_secs(1), 128);
+        policy.extra_dirs.push(Preopen {
+            host: "/host/data".into(),
+            guest: "/data/".into(),
+            writable: true,
+        });
+        let placed = fixed_preopens(&mut policy, Path::new("/empty"));
+        assert_eq!(
+            placed,
+            [SlotMount {
+                slot: 0,
+                prefix: "data".into()
+            }]
+        );
+        let guests: Vec<_> = policy.extra_dirs.iter().map(|p| p.guest.as_str()).collect();
+        assert_eq!(
+            guests[..3],
+            ["/var", "/var/.lambdabox-mount-0", "/var/.lambdabox-mount-1"]
+        );
+        assert_eq!(policy.extra_dirs.len(), 1 + MOUNT_SLOTS);
+        assert!(
+            policy.extra_dirs[1].writable && policy.extra_dirs[1].host == Path::new("/host/data")
+        );
+        assert!(policy.extra_dirs[2].host == Path::new("/empty") && !policy.extra_dirs[2].writable);
+        // /var/task 3, /tmp 4, /var 5, slot 0 at 6.
+        assert_eq!(extra_dir_fd(&policy, 1), 6);
+    }
+
+    #[test]
+    fn table_entries_are_found_by_name_pointer_and_descriptor() {
+        let mut memory = vec![0u8; 64];
+        memory[9..13].copy_from_slice(b"var\0");
+        memory[20..24].copy_from_slice(&9u32.to_le_bytes());
+        memory[24..28].copy_from_slice(&6u32.to_le_bytes());
+        // Same pointer, other descriptor: not an entry of this slot.
+        memory[32..36].copy_from_slice(&9u32.to_le_bytes());
+        memory[36..40].copy_from_slice(&7u32.to_le_bytes());
+        assert_eq!(find_table_entries(&memory, b"var", 6), [20]);
+        assert!(is_table_entry(&memory, 20, b"var", 6));
+        assert!(!is_table_entry(&memory, 32, b"var", 6));
+        assert!(!is_table_entry(&memory, 60, b"var", 6), "out of bounds");
+        assert!(
+            find_table_entries(&memory, b"ar", 6).is_empty(),
+            "a suffix is not a name"
+        );
     }
 
     #[test]

@@ -681,3 +681,31 @@ fn sandbox_requires_pure_ruby_gems_vendored_under_vendor_bundle() {
         })
     );
 }
+
+#[test]
+fn mounts_beyond_the_snapshots_slots_or_with_dotdot_are_usage_errors() {
+    let service = crate::harness::fixture("ruby", "mount");
+    let data = tempfile::tempdir().unwrap();
+    let mount = |guest: &str| format!("{}::{guest}", data.path().display());
+    let five: Vec<String> = (0..5).map(|i| mount(&format!("/m{i}"))).collect();
+    let mut args = Vec::new();
+    for m in &five {
+        args.extend(["--mount", m.as_str()]);
+    }
+    let run = crate::harness::invoke(&service, &args);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("error: --mount: the ruby3.4 runtime takes at most 4 mounts (5 given)"),
+        "{}",
+        run.stderr
+    );
+    let dotdot = mount("/a/../etc");
+    let run = crate::harness::invoke(&service, &["--mount", &dotdot]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("must not contain `..`"),
+        "{}",
+        run.stderr
+    );
+}
