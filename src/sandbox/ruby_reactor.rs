@@ -297,6 +297,14 @@ pub fn build_snapshot<T: Send + 'static>(
     for (path, source) in sources {
         reactor.eval(store, handles, &file_eval_code(path, source), path)?;
     }
+    // Leave no garbage from start-up in the image: a restored guest then allocates from swept,
+    // page-ordered free lists (fewer first-touch page faults) and its first GC has less to do.
+    reactor.eval(
+        store,
+        handles,
+        "GC.start(full_mark: true, immediate_sweep: true)",
+        "the pre-snapshot GC",
+    )?;
     let mut state = SnapshotState { store, instance };
     block_on(wizer.snapshot(&cx, &mut state)).context("ruby: taking the snapshot")
 }
