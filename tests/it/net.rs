@@ -522,3 +522,53 @@ fn ruby_net_http_never_outlives_the_function() {
     let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
     assert!(message.contains("timed out"), "{message}");
 }
+
+#[test]
+fn ruby_raw_sockets_stay_unavailable_even_with_star() {
+    let dir = copy_fixture("ruby", "net");
+    let run = lambdabox(
+        dir.path(),
+        &["invoke", "local", "-f", "raw", "--allow-net", "*"],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    for name in ["TCPSocket", "UDPSocket", "Socket.tcp", "TCPServer"] {
+        assert_eq!(out[name], "SocketError", "{name}: {out}");
+    }
+}
+
+#[test]
+fn ruby_net_http_session_runs_several_requests_including_head() {
+    let (port, _requests) = serve(3);
+    let dir = copy_fixture("ruby", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let ev = event(format!("http://127.0.0.1:{port}/"));
+    let run = lambdabox(
+        dir.path(),
+        &[
+            "invoke",
+            "local",
+            "-f",
+            "session",
+            "--allow-net",
+            &allow,
+            "-d",
+            &ev,
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["binarySize"], 256);
+    assert_eq!(
+        out["binaryHeaders"],
+        serde_json::json!(["content-length", "content-type", "x-custom"])
+    );
+    assert_eq!(out["headCode"], "200");
+    assert_eq!(out["headLength"], "256", "HEAD keeps the announced length");
+    assert_eq!(out["headBody"], serde_json::Value::Null);
+    assert_eq!(
+        out["missing"],
+        serde_json::json!(["404", "Not Found", "not here"])
+    );
+    assert_eq!(out["raises"], "404 \"Not Found\"");
+}
