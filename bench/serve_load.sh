@@ -19,6 +19,8 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 [ -n "$addr" ] || { cat "$log" >&2; echo "error: serve did not start" >&2; exit 1; }
+# What the numbers depend on: the build profile and how busy the machine is.
+echo "host build: dev profile (optimized dependencies); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # Warm-up (first compile/instantiate), then the measured run.
 "$bin/examples/serve_load" "$addr" load-dev-echo "$clients" "$((clients * 10))" >/dev/null
 "$bin/examples/serve_load" "$addr" load-dev-echo "$clients" "$requests"

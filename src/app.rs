@@ -59,7 +59,7 @@ fn invoke_local(
     let service = load_service(&args.service, options)?;
     let cwd = std::env::current_dir().context("reading the current directory")?;
     let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let opts = LocalOptions::from_args(args, source_date_epoch.as_deref(), &cwd)?;
+    let opts = LocalOptions::from_args(&args.sandbox, source_date_epoch.as_deref(), &cwd)?;
     // Check the function before reading stdin, so a typo does not wait for input.
     settings::find_function(&service, &args.function)?;
     let event =

@@ -1,7 +1,7 @@
 //! The settings step: the command line and the service → the decided invocation plans
 //! ([`LocalInvocation`], [`RemoteInvocation`]). Every default is decided here, once.
 
-use crate::cli::{InvocationTypeArg, LocalArgs, RemoteArgs};
+use crate::cli::{InvocationTypeArg, RemoteArgs, SandboxArgs, ServeArgs};
 use crate::config::service::{Function, Service};
 use crate::exit::UsageError;
 use crate::invocation::{
@@ -9,8 +9,9 @@ use crate::invocation::{
 };
 use indexmap::IndexMap;
 use sha2::{Digest, Sha256};
+use std::net::SocketAddr;
 use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The frozen clock of `--deterministic` without `SOURCE_DATE_EPOCH`: 2000-01-01T00:00:00Z.
 pub const DEFAULT_DETERMINISTIC_EPOCH: u64 = 946_684_800;
@@ -32,9 +33,10 @@ pub struct LocalOptions {
 }
 
 impl LocalOptions {
-    /// Decide the local flags. `source_date_epoch` is the `SOURCE_DATE_EPOCH` variable.
+    /// Decide the sandbox flags (of `invoke local` or `serve`). `source_date_epoch` is the
+    /// `SOURCE_DATE_EPOCH` variable.
     pub fn from_args(
-        args: &LocalArgs,
+        args: &SandboxArgs,
         source_date_epoch: Option<&str>,
         cwd: &Path,
     ) -> Result<Self, UsageError> {
@@ -72,6 +74,98 @@ impl LocalOptions {
             mounts,
         })
     }
+}
+
+/// How long a warm `serve` sandbox may sit idle before it is dropped, unless `--idle-timeout`
+/// says otherwise (Lambda keeps idle instances for minutes, not hours).
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// The decided `serve` flags.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub addr: SocketAddr,
+    /// Live sandboxes per function, at most.
+    pub max_concurrency: usize,
+    /// A warm sandbox idle longer than this is dropped.
+    pub idle_timeout: Duration,
+    /// The sandbox flags, decided exactly as for `invoke local`.
+    pub sandbox: LocalOptions,
+    pub request_ids: RequestIds,
+}
+
+/// Where `serve` takes its request ids from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestIds {
+    Random,
+    /// `--deterministic`: derived from the seed and the request's number (1, 2, …), so the same
+    /// sequence of calls gets the same ids.
+    Seeded(u64),
+}
+
+impl RequestIds {
+    /// The id of the `n`th request.
+    pub fn nth(self, n: u64) -> String {
+        match self {
+            Self::Random => uuid::Uuid::new_v4().to_string(),
+            Self::Seeded(seed) => derived_uuid(&format!("serve request {n}"), seed),
+        }
+    }
+}
+
+impl ServeOptions {
+    pub fn from_args(
+        args: &ServeArgs,
+        source_date_epoch: Option<&str>,
+        cwd: &Path,
+    ) -> Result<Self, UsageError> {
+        let addr = listen_addr(&args.host, args.port)?;
+        let max_concurrency = match args.max_concurrency {
+            Some(0) => {
+                return Err(
+                    UsageError::new("--max-concurrency 0: at least one sandbox is needed")
+                        .hint("use --max-concurrency 1 or more"),
+                )
+            }
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(2, |n| n.get()),
+        };
+        let idle_timeout = match args.idle_timeout {
+            None => DEFAULT_IDLE_TIMEOUT,
+            Some(secs) => Duration::try_from_secs_f64(secs).map_err(|_| {
+                UsageError::new(format!(
+                    "--idle-timeout {secs}: expected a number of seconds, 0 or more"
+                ))
+                .hint("e.g. --idle-timeout 600 keeps idle sandboxes warm for ten minutes")
+            })?,
+        };
+        let sandbox = LocalOptions::from_args(&args.sandbox, source_date_epoch, cwd)?;
+        Ok(Self {
+            addr,
+            max_concurrency,
+            idle_timeout,
+            request_ids: match sandbox.deterministic {
+                Some(d) => RequestIds::Seeded(d.seed),
+                None => RequestIds::Random,
+            },
+            sandbox,
+        })
+    }
+}
+
+/// `--host` and `--port` → the address to listen on (an IP address, or a name that resolves).
+fn listen_addr(host: &str, port: u16) -> Result<SocketAddr, UsageError> {
+    use std::net::ToSocketAddrs as _;
+    if let Ok(addr) = format!("{host}:{port}").parse() {
+        return Ok(addr);
+    }
+    (host, port)
+        .to_socket_addrs()
+        .ok()
+        .and_then(|mut a| a.next())
+        .ok_or_else(|| {
+            UsageError::new(format!("--host {host}: not an address to listen on"))
+                .hint("use an IP address such as 127.0.0.1")
+        })
 }
 
 /// `KEY=VALUE`, split at the first `=` (`A=b=c` → `b=c`; `A=` → empty).
@@ -532,6 +626,65 @@ mod tests {
         assert!(!parse_mount("data::/mnt:ro", dir.path()).unwrap().writable);
         assert!(parse_mount("data::relative", dir.path()).is_err());
         assert!(parse_mount("data:/x", dir.path()).is_err());
+    }
+
+    #[test]
+    fn serve_options() {
+        let serve = |args: &[&str]| {
+            let cli = crate::cli::Cli::parse_from_args(
+                ["lambdabox", "serve"].iter().chain(args.iter()).copied(),
+            )
+            .unwrap();
+            let crate::cli::Command::Serve(serve) = cli.command else {
+                panic!()
+            };
+            ServeOptions::from_args(&serve, None, Path::new("/"))
+        };
+        let o = serve(&[]).unwrap();
+        assert_eq!(o.request_ids, RequestIds::Random);
+        assert_eq!(o.addr.to_string(), "127.0.0.1:3002");
+        assert_eq!(o.idle_timeout, DEFAULT_IDLE_TIMEOUT);
+        assert!(o.max_concurrency >= 1);
+        let o = serve(&[
+            "--host",
+            "::1",
+            "--port",
+            "0",
+            "--idle-timeout",
+            "0.25",
+            "-e",
+            "A=b=c",
+            "--deterministic",
+        ])
+        .unwrap();
+        assert_eq!(o.addr.to_string(), "[::1]:0");
+        assert_eq!(o.idle_timeout, Duration::from_millis(250));
+        assert_eq!(o.sandbox.env_overrides, [("A".into(), "b=c".into())]);
+        assert_eq!(
+            o.sandbox.deterministic.map(|d| d.epoch_secs),
+            Some(DEFAULT_DETERMINISTIC_EPOCH)
+        );
+        assert_eq!(o.request_ids, RequestIds::Seeded(0));
+        let (first, second) = (o.request_ids.nth(1), o.request_ids.nth(2));
+        assert_ne!(first, second);
+        assert_eq!(
+            first,
+            RequestIds::Seeded(0).nth(1),
+            "the same call, the same id"
+        );
+        assert_ne!(first, RequestIds::Seeded(1).nth(1));
+        assert_eq!(uuid::Uuid::parse_str(&first).unwrap().get_version_num(), 4);
+        assert_ne!(RequestIds::Random.nth(1), RequestIds::Random.nth(1));
+        let err = |args: &[&str]| serve(args).unwrap_err().message;
+        assert!(err(&["--idle-timeout=-1"]).starts_with("--idle-timeout -1:"));
+        assert!(err(&["--idle-timeout", "inf"]).starts_with("--idle-timeout inf:"));
+        assert!(err(&["--max-concurrency", "0"]).starts_with("--max-concurrency 0"));
+        assert!(err(&["--host", "not a host"]).starts_with("--host not a host"));
+        assert_eq!(
+            err(&["-e", "NOVALUE"]),
+            "-e \"NOVALUE\": expected KEY=VALUE"
+        );
+        assert!(err(&["--mount", "nowhere"]).starts_with("--mount \"nowhere\""));
     }
 
     #[test]

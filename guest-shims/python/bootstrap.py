@@ -456,7 +456,8 @@ def _read_message(channel, expected, eof_ok=False):
 
 
 def _install_http(exchange):
-    # urllib.request through the host, patched when (and only when) a handler imports it.
+    # urllib.request and http.client through the host (raw sockets refused), each patched when
+    # (and only when) a handler imports it.
     import importlib.util
 
     here = _BOOTSTRAP_FILE.rpartition("/")[0]  # /var/runtime in the sandbox

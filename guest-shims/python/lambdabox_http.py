@@ -1,123 +1,81 @@
-"""urllib.request over the lambdabox host: the sandbox has no sockets, so `http:`/`https:`
-requests become the stdio transport's `http` message (wit/stdio-transport.md). The host checks
-the destination against the function's allowed outbound hosts, follows redirects (each hop
-re-checked) and caps the time; a refusal raises URLError with the host's message, which names
-the `--allow-net` flag that would allow it.
+"""HTTP over the lambdabox host for Python handlers: the sandbox has no sockets, so
+`urllib.request` and `http.client` requests go to the host as the stdio transport's `http`
+message, and raw sockets fail saying so (lambdabox_http_patches.py has the details).
 
 The bootstrap calls `install(exchange)` once, where `exchange(message: dict) -> dict` writes the
-framed message and returns the host's reply line. urllib.request is patched only when the
-handler imports it.
+framed message and returns the host's reply line. This file is compiled on every start, so it
+only watches imports: the patches are loaded, and each module patched, when a handler (or a
+module it imports) first imports `socket`, `http.client` or `urllib.request`.
 """
 
 import sys
 
+PATCHED = ("socket", "http.client", "urllib.request")
+
 _exchange = None
+_patches = None
 
 
 def install(exchange):
     global _exchange
     _exchange = exchange
-    module = sys.modules.get("urllib.request")
-    if module is not None:
-        _patch(module)
-    else:
-        sys.meta_path.insert(0, _PatchOnImport())
+    if _patches is not None:
+        _patches.set_exchange(exchange)
+    pending = set()
+    for name in PATCHED:
+        module = sys.modules.get(name)
+        if module is not None:
+            _patch(name, module)
+        else:
+            pending.add(name)
+    if pending:
+        sys.meta_path.insert(0, _PatchOnImport(pending))
+
+
+def _patch(name, module):
+    global _patches
+    if _patches is None:
+        import importlib.util
+
+        path = __file__.rpartition("/")[0] + "/lambdabox_http_patches.py"
+        spec = importlib.util.spec_from_file_location("lambdabox_http_patches", path)
+        _patches = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(_patches)
+        _patches.set_exchange(_exchange)
+    _patches.patch(name, module)
 
 
 class _PatchOnImport:
-    """Finds nothing itself; wraps the real loader of urllib.request to patch it once loaded."""
+    """Finds nothing itself; wraps the real loader of a watched module to patch it once loaded."""
+
+    def __init__(self, pending):
+        self.pending = pending
 
     def find_spec(self, name, path=None, target=None):
-        if name != "urllib.request":
+        if name not in self.pending:
             return None
-        sys.meta_path.remove(self)
+        self.pending.discard(name)
+        if not self.pending:
+            sys.meta_path.remove(self)
         import importlib.util
 
+        # Discarded first: this lookup comes back through this finder.
         spec = importlib.util.find_spec(name)
         if spec is None or spec.loader is None:
             return spec
         # A wrapper, not a patched loader: a zipimporter loads the whole stdlib.
-        spec.loader = _PatchingLoader(spec.loader)
+        spec.loader = _PatchingLoader(spec.loader, name)
         return spec
 
 
 class _PatchingLoader:
-    def __init__(self, real):
+    def __init__(self, real, name):
         self.real = real
+        self.name = name
 
     def create_module(self, spec):
         return self.real.create_module(spec)
 
     def exec_module(self, module):
         self.real.exec_module(module)
-        _patch(module)
-
-
-def _perform(request, url_error):
-    import base64
-
-    data = request.data
-    if data is None:
-        body = b""
-    elif isinstance(data, (bytes, bytearray, memoryview)):
-        body = bytes(data)
-    elif hasattr(data, "read"):
-        body = data.read()
-    else:
-        body = b"".join(bytes(chunk) for chunk in data)
-    if isinstance(body, str):
-        body = body.encode("utf-8")
-    reply = _exchange(
-        {
-            "type": "http",
-            "method": request.get_method(),
-            "url": request.full_url,
-            "headers": [[k, str(v)] for k, v in request.header_items()],
-            "body": base64.b64encode(body).decode("ascii"),
-        }
-    )
-    if reply.get("type") != "httpResponse":
-        raise url_error(reply.get("message") or "the host refused the request")
-    return reply, base64.b64decode(reply.get("body") or "")
-
-
-def _response(reply, body, request):
-    import http.client
-    import io
-    import urllib.response
-
-    headers = http.client.HTTPMessage()
-    for name, value in reply.get("headers") or []:
-        headers[name] = value  # appends: repeated headers stay separate
-    response = urllib.response.addinfourl(
-        io.BytesIO(body), headers, reply.get("url") or request.full_url, reply["status"]
-    )
-    response.msg = http.client.responses.get(reply["status"], "")
-    response.reason = response.msg
-    return response
-
-
-def _patch(module):
-    def host_open(self, request):
-        if _exchange is None:
-            raise module.URLError("this sandbox has no network")
-        reply, body = _perform(request, module.URLError)
-        return _response(reply, body, request)
-
-    module.HTTPHandler.http_open = host_open
-    if hasattr(module, "HTTPSHandler"):
-        module.HTTPSHandler.https_open = host_open
-    else:
-        # CPython without `ssl` has no HTTPSHandler; the host does TLS, so add one.
-        class HTTPSHandler(module.AbstractHTTPHandler):
-            https_open = host_open
-            https_request = module.AbstractHTTPHandler.do_request_
-
-        module.HTTPSHandler = HTTPSHandler
-        build_opener = module.build_opener
-
-        def build_opener_with_https(*handlers):
-            return build_opener(HTTPSHandler, *handlers)
-
-        module.build_opener = build_opener_with_https
-    module._opener = None
+        _patch(self.name, module)

@@ -101,6 +101,12 @@ pub struct ServeArgs {
     /// Live sandboxes per function, at most [default: the number of CPUs]
     #[arg(long = "max-concurrency", value_name = "N")]
     pub max_concurrency: Option<usize>,
+    /// Drop a warm sandbox after it has been idle this many seconds (its module state is lost;
+    /// the next call starts a new one, as when Lambda reaps an idle instance) [default: 300]
+    #[arg(long = "idle-timeout", value_name = "SECONDS")]
+    pub idle_timeout: Option<f64>,
+    #[command(flatten)]
+    pub sandbox: SandboxArgs,
     #[command(flatten)]
     pub service: ServiceArgs,
 }
@@ -162,11 +168,18 @@ pub struct LocalArgs {
     /// File holding the context (wins over --context)
     #[arg(short = 'x', long = "contextPath", value_name = "FILE")]
     pub context_path: Option<PathBuf>,
+    #[command(flatten)]
+    pub sandbox: SandboxArgs,
+    #[command(flatten)]
+    pub service: ServiceArgs,
+}
+
+/// What the sandbox lets the handler see and use: shared by `invoke local` and `serve`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SandboxArgs {
     /// Set an environment variable for the handler (repeatable; highest precedence)
     #[arg(short, long = "env", value_name = "KEY=VALUE")]
     pub env: Vec<String>,
-    #[command(flatten)]
-    pub service: ServiceArgs,
     /// Freeze the clock, seed randomness and derive request ids from the seed, so that two runs
     /// print the same bytes
     #[arg(long)]
@@ -321,14 +334,48 @@ mod tests {
             panic!("not invoke local")
         };
         assert_eq!(local.function, "hello");
-        assert_eq!(local.env, ["A=1", "B="]);
-        assert_eq!(local.seed, Some(7));
+        assert_eq!(local.sandbox.env, ["A=1", "B="]);
+        assert_eq!(local.sandbox.seed, Some(7));
         assert_eq!(local.service.stage.as_deref(), Some("prod"));
         assert_eq!(cli.options["stage"], "prod");
         assert_eq!(cli.options["function"], "hello");
         assert_eq!(cli.options["env"], serde_json::json!(["A=1", "B="]));
         assert_eq!(cli.options["deterministic"], true);
         assert_eq!(cli.options["contextPath"], "c.json");
+    }
+
+    #[test]
+    fn serve_takes_the_sandbox_flags() {
+        let cli = parse(&[
+            "serve",
+            "--port",
+            "0",
+            "-e",
+            "A=1",
+            "--env",
+            "B=2",
+            "--allow-net",
+            "127.0.0.1:8080",
+            "--mount",
+            "data::/mnt/data",
+            "--deterministic",
+            "--seed",
+            "3",
+            "--idle-timeout",
+            "0.5",
+            "--max-concurrency",
+            "2",
+        ]);
+        let Command::Serve(serve) = cli.command else {
+            panic!("not serve")
+        };
+        assert_eq!(serve.sandbox.env, ["A=1", "B=2"]);
+        assert_eq!(serve.sandbox.allow_net, ["127.0.0.1:8080"]);
+        assert_eq!(serve.sandbox.mount, ["data::/mnt/data"]);
+        assert!(serve.sandbox.deterministic);
+        assert_eq!(serve.sandbox.seed, Some(3));
+        assert_eq!(serve.idle_timeout, Some(0.5));
+        assert_eq!(cli.options["env"], serde_json::json!(["A=1", "B=2"]));
     }
 
     #[test]

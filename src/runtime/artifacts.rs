@@ -7,6 +7,7 @@
 //! means a new pin never mistakes an old file for itself.
 
 use crate::exit::UsageError;
+use crate::sandbox::cache::cache_root;
 use anyhow::Context as _;
 use sha2::{Digest, Sha256};
 use std::fs::File;
@@ -79,16 +80,6 @@ impl Artifact {
         ))
         .hint(format!("obtain it: {}", self.obtain))
         .hint(format!("then install it: {}", self.install_command()))
-    }
-}
-
-/// `$LAMBDABOX_CACHE_DIR`, else the user cache directory's `lambdabox`.
-pub fn cache_root() -> PathBuf {
-    match std::env::var_os("LAMBDABOX_CACHE_DIR") {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => dirs::cache_dir()
-            .unwrap_or_else(std::env::temp_dir)
-            .join("lambdabox"),
     }
 }
 

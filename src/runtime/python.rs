@@ -26,6 +26,8 @@ use wasmtime::Module;
 pub const BOOTSTRAP: &str = include_str!("../../guest-shims/python/bootstrap.py");
 /// urllib.request over the host's `http` message, next to the bootstrap in `/var/runtime`.
 const HTTP_MODULE: &str = include_str!("../../guest-shims/python/lambdabox_http.py");
+/// What HTTP_MODULE loads only when a handler imports `socket`, `http.client` or `urllib.request`.
+const HTTP_PATCHES: &str = include_str!("../../guest-shims/python/lambdabox_http_patches.py");
 
 /// Inside the guest.
 const BOOTSTRAP_PATH: &str = "/var/runtime/bootstrap.py";
@@ -122,7 +124,9 @@ pub fn is_prepared(store: &artifacts::Store) -> bool {
 }
 
 fn bootstrap_dir(store: &artifacts::Store) -> Option<PathBuf> {
-    let hash = hex::encode(Sha256::digest([BOOTSTRAP, HTTP_MODULE].concat().as_bytes()));
+    let hash = hex::encode(Sha256::digest(
+        [BOOTSTRAP, HTTP_MODULE, HTTP_PATCHES].concat().as_bytes(),
+    ));
     Some(
         store
             .path(&PYTHON)
@@ -153,6 +157,7 @@ fn runtime_dir(store: &artifacts::Store, module: &Module) -> anyhow::Result<Path
     std::fs::create_dir_all(&code_dir)?;
     std::fs::write(code_dir.join("bootstrap.py"), BOOTSTRAP)?;
     std::fs::write(code_dir.join("lambdabox_http.py"), HTTP_MODULE)?;
+    std::fs::write(code_dir.join("lambdabox_http_patches.py"), HTTP_PATCHES)?;
     compile_bootstrap(module, &code_dir, &out)?;
     std::fs::rename(out.join(CODE_FILE), code_dir.join(CODE_FILE))?;
     // Another process may have won the race; its directory is as good as ours.

@@ -157,9 +157,19 @@ impl Budget {
         u64::try_from((self.clock.wall_now() + self.remaining()).as_millis()).unwrap_or(u64::MAX)
     }
 
+    /// The clock this budget is measured on.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
     /// Block the guest for `ms` of its time. Sleeping up to or past the deadline ends the call.
     pub fn sleep(&self, ms: u64) -> Result<(), TimedOut> {
-        let wanted = Duration::from_millis(ms);
+        self.sleep_for(Duration::from_millis(ms))
+    }
+
+    /// Block the guest for `wanted` of its time: the virtual clock advances at once, a real
+    /// clock is slept on. Sleeping up to or past the deadline ends the call.
+    pub fn sleep_for(&self, wanted: Duration) -> Result<(), TimedOut> {
         let remaining = self.remaining();
         let slept = wanted.min(remaining);
         if self.clock.is_virtual() {

@@ -3,7 +3,7 @@
 
 use super::engine::{engine, on_guest_thread};
 use super::guard::{self, Guard, HasGuard};
-use super::limits::Failure;
+use super::limits::{Failure, MemoryGauge};
 use super::policy::Policy;
 use super::scratch::Scratch;
 use super::streams::{GuestOutput, Log, LogSink};
@@ -97,6 +97,7 @@ pub struct ComponentInstance {
     bindings: Arc<HandlerRuntime>,
     policy: Policy,
     crashed: bool,
+    memory: MemoryGauge,
     // Kept until the instance is dropped: the guest's /tmp.
     _scratch: Arc<Scratch>,
 }
@@ -126,6 +127,7 @@ impl ComponentInstance {
         )?
         .build();
         let guard = Guard::new(policy, clock, log, scratch.clone());
+        let memory = guard.memory.gauge();
         let mut store = Store::new(
             engine,
             State {
@@ -151,6 +153,7 @@ impl ComponentInstance {
                 bindings: Arc::new(bindings),
                 policy: policy.clone(),
                 crashed: false,
+                memory,
                 _scratch: scratch,
             }),
             Err(failure) => Err(failure),
@@ -259,6 +262,10 @@ impl HostRuntime for ComponentInstance {
             Ok(Err(e)) => Called::Failed(from_wit(e)),
             Err(failure) => Called::Crashed(failure),
         })
+    }
+
+    fn peak_memory_bytes(&self) -> Option<u64> {
+        Some(self.memory.peak_bytes())
     }
 }
 

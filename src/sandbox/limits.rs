@@ -4,6 +4,8 @@
 
 use super::clock::TimedOut;
 use crate::outcome::FunctionError;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 use wasmtime::{ResourceLimiter, Trap, WasmBacktrace};
 
@@ -117,6 +119,23 @@ pub struct MemoryCap {
     /// Bytes of all memories of the store (memories only grow; creation counts as growth).
     used: usize,
     pub denied: bool,
+    gauge: MemoryGauge,
+}
+
+/// The largest size the linear memories of one store reached, readable from any thread while
+/// the store runs elsewhere (the "Max Memory Used" of a Lambda REPORT line). Memories never
+/// shrink, so the peak is also the current total.
+#[derive(Debug, Clone, Default)]
+pub struct MemoryGauge(Arc<AtomicU64>);
+
+impl MemoryGauge {
+    pub fn peak_bytes(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn record(&self, bytes: usize) {
+        self.0.fetch_max(bytes as u64, Ordering::Relaxed);
+    }
 }
 
 /// Table growth is not what memorySize limits, but must not be unbounded either.
@@ -128,7 +147,13 @@ impl MemoryCap {
             limit: usize::try_from(limit_bytes).unwrap_or(usize::MAX),
             used: 0,
             denied: false,
+            gauge: MemoryGauge::default(),
         }
+    }
+
+    /// A handle on this store's peak memory.
+    pub fn gauge(&self) -> MemoryGauge {
+        self.gauge.clone()
     }
 }
 
@@ -145,6 +170,7 @@ impl ResourceLimiter for MemoryCap {
             return Ok(false);
         }
         self.used = after;
+        self.gauge.record(after);
         Ok(true)
     }
 
@@ -173,6 +199,20 @@ mod tests {
         assert!(cap.denied);
         assert!(cap.memory_growing(60, 100, None).unwrap());
         assert!(!cap.memory_growing(100, 101, None).unwrap());
+    }
+
+    #[test]
+    fn the_gauge_keeps_the_peak_of_all_memories_and_ignores_refusals() {
+        let mut cap = MemoryCap::new(100);
+        let gauge = cap.gauge();
+        assert_eq!(gauge.peak_bytes(), 0);
+        cap.memory_growing(0, 30, None).unwrap();
+        cap.memory_growing(0, 20, None).unwrap();
+        assert_eq!(gauge.peak_bytes(), 50, "two memories add up");
+        cap.memory_growing(30, 200, None).unwrap();
+        assert_eq!(gauge.peak_bytes(), 50, "a refused growth is not usage");
+        cap.memory_growing(30, 70, None).unwrap();
+        assert_eq!(gauge.clone().peak_bytes(), 90);
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod guard;
 pub mod guests;
 mod limits;
 pub mod net;
+mod p1_poll;
 mod policy;
 pub mod ruby_reactor;
 mod scratch;
@@ -25,7 +26,7 @@ pub mod task_dir;
 mod wasi;
 
 pub use component::ComponentInstance;
-pub use limits::Failure;
+pub use limits::{Failure, MemoryGauge};
 pub use net::NetPolicy;
 pub use policy::{Policy, Preopen, DEFAULT_MAX_LOG_BYTES, DEFAULT_TMP_BYTES, MAX_RESPONSE_BYTES};
 pub use stdio::StdioInstance;
@@ -83,6 +84,11 @@ pub trait HostRuntime: Send {
     fn init(&mut self, spec: &HandlerSpec) -> anyhow::Result<Called<()>>;
     /// Run one invocation; `event` is JSON text.
     fn invoke(&mut self, event: &[u8], ctx: &InvokeContext) -> anyhow::Result<Called<Response>>;
+    /// The largest size the guest's linear memories reached so far, in bytes (`None` when the
+    /// transport does not measure it).
+    fn peak_memory_bytes(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// Lambda's response-size limit, applied the same way for every transport.

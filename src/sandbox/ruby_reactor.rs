@@ -11,13 +11,14 @@
 //!
 //! Pre-initialization (wasmtime-wizer's split API): [`build_snapshot`] instruments the module,
 //! runs `_initialize` + `ruby-init` + the guest sources (the bootstrap, which requires `json`, and
-//! the Net::HTTP transport, which loads net/http), and snapshots linear memory and globals into a new module whose start-up costs milliseconds instead of ~0.45 s.
+//! the Net::HTTP transport, which loads net/http), and snapshots linear memory and globals into a
+//! new module whose start-up costs milliseconds instead of ~0.45 s.
 
 use super::clock::{Budget, Clock};
 pub use super::engine::DENSE_IMAGE_BYTES;
 use super::engine::{engine, on_guest_thread};
 use super::guard::{self, Guard, HasGuard};
-use super::limits::Failure;
+use super::limits::{Failure, MemoryGauge};
 use super::net::NetPolicy;
 use super::policy::{Policy, Preopen};
 use super::scratch::Scratch;
@@ -601,8 +602,7 @@ fn new_store(
 
 fn new_linker() -> anyhow::Result<Linker<RubyState>> {
     let mut linker = Linker::<RubyState>::new(engine()?);
-    wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut RubyState| &mut s.wasi)
-        .map_err(wt)?;
+    super::p1_poll::add_to_linker(&mut linker, |s: &mut RubyState| &mut s.wasi).map_err(wt)?;
     Ok(linker)
 }
 
@@ -724,6 +724,7 @@ pub struct RubyInstance {
     budget: Budget,
     policy: Policy,
     crashed: Option<Failure>,
+    memory: MemoryGauge,
     _scratch: Arc<Scratch>,
 }
 
@@ -758,6 +759,7 @@ impl RubyInstance {
         })?;
         let collector: Arc<FrameCollector> = collector.expect("set by new_store");
         let _ = collector.http.budget.set(budget.clone());
+        let memory = store.data().guard.memory.gauge();
         let mut linker = new_linker()?;
         add_to_linker(&mut linker, module, handles).map_err(wt)?;
         let instance = linker.instantiate(&mut store, module).map_err(wt)?;
@@ -771,6 +773,7 @@ impl RubyInstance {
             budget,
             policy: policy.clone(),
             crashed: None,
+            memory,
             _scratch: scratch,
         })
     }
@@ -855,6 +858,10 @@ impl HostRuntime for RubyInstance {
             Err(failure) => Called::Crashed(failure),
             Ok(answer) => invoke_answer(&answer, &self.policy).unwrap_or_else(|f| self.crash(f)),
         })
+    }
+
+    fn peak_memory_bytes(&self) -> Option<u64> {
+        Some(self.memory.peak_bytes())
     }
 }
 

@@ -8,7 +8,8 @@
 use super::clock::{Budget, Clock};
 use super::engine::{engine, on_guest_thread};
 use super::guard::{self, Guard, HasGuard};
-use super::limits::Failure;
+use super::limits::{Failure, MemoryGauge};
+use super::net::Redirects;
 use super::policy::Policy;
 use super::scratch::Scratch;
 use super::streams::{ByteSink, ChannelStdin, GuestOutput, Log, LogSink};
@@ -181,6 +182,7 @@ pub struct StdioInstance {
     budget: Budget,
     policy: Policy,
     crashed: Option<Failure>,
+    memory: MemoryGauge,
     _scratch: Arc<Scratch>,
 }
 
@@ -214,10 +216,11 @@ impl StdioInstance {
         .build_p1();
         let guard = Guard::new(policy, clock, log, scratch.clone());
         let budget = guard.budget.clone();
+        let memory = guard.memory.gauge();
         let mut store = Store::new(engine, State { wasi, guard });
         guard::arm(&mut store);
         let mut linker = Linker::<State>::new(engine);
-        wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi)
+        super::p1_poll::add_to_linker(&mut linker, |s: &mut State| &mut s.wasi)
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         let module = module.clone();
         on_guest_thread("lambdabox-stdio-guest", move || {
@@ -236,6 +239,7 @@ impl StdioInstance {
             budget,
             policy: policy.clone(),
             crashed: None,
+            memory,
             _scratch: scratch,
         })
     }
@@ -319,21 +323,45 @@ pub(super) fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Du
                 .decode(b)
                 .map_err(|e| format!("bad base64 `body` in the http message: {e}"))?,
         };
-        Ok::<_, String>(super::net::HttpRequest {
+        let redirects = match text("redirect").as_deref() {
+            None | Some("follow") => Redirects::Follow,
+            Some("manual") => Redirects::Manual,
+            Some(other) => return Err(format!("bad `redirect` in the http message: `{other}`")),
+        };
+        // The handler's own timeout (http.client's `timeout=`), within the function's time.
+        let own_timeout = match msg.get("timeoutMs") {
+            None | Some(Value::Null) => None,
+            Some(ms) => Some(
+                ms.as_f64()
+                    .filter(|ms| *ms >= 0.0)
+                    .map(|ms| Duration::from_secs_f64(ms / 1000.0))
+                    .ok_or_else(|| format!("bad `timeoutMs` in the http message: {ms}"))?,
+            ),
+        };
+        let request = super::net::HttpRequest {
             method: text("method").unwrap_or_else(|| "GET".into()),
             url: text("url").ok_or("the http message has no `url`")?,
             headers,
             body,
-        })
+        };
+        Ok::<_, String>((request, own_timeout, redirects))
     })();
-    // `"redirect": "manual"`: the guest's API does not follow redirects (Ruby's Net::HTTP).
-    let follow = msg.get("redirect").and_then(Value::as_str) != Some("manual");
-    let perform = if follow {
-        super::net::perform
-    } else {
-        super::net::perform_once
-    };
-    match request.and_then(|r| perform(net, r, time_left)) {
+    let performed = request.and_then(|(request, own_timeout, redirects)| {
+        match own_timeout.filter(|own| *own < time_left) {
+            None => super::net::perform_with(net, request, time_left, redirects),
+            Some(own) => super::net::perform_with(net, request, own, redirects).map_err(|e| {
+                if e.starts_with("request timed out") {
+                    format!(
+                        "request timed out after {} ms (the timeout the handler set)",
+                        own.as_millis()
+                    )
+                } else {
+                    e
+                }
+            }),
+        }
+    });
+    match performed {
         Ok(r) => json!({
             "type": "httpResponse",
             "status": r.status,
@@ -472,6 +500,10 @@ impl HostRuntime for StdioInstance {
                 invoke_answer(&answer, &self.policy).unwrap_or_else(|f| self.protocol_crash(f))
             }
         })
+    }
+
+    fn peak_memory_bytes(&self) -> Option<u64> {
+        Some(self.memory.peak_bytes())
     }
 }
 
@@ -649,5 +681,58 @@ mod tests {
             .as_array()
             .unwrap()
             .contains(&json!(["x-a", "b"])));
+    }
+    #[test]
+    fn http_messages_may_ask_for_manual_redirects_and_a_shorter_timeout() {
+        use crate::sandbox::NetPolicy;
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().take(3) {
+                let mut s = stream.unwrap();
+                let mut buf = [0; 4096];
+                let n = s.read(&mut buf).unwrap_or(0);
+                if String::from_utf8_lossy(&buf[..n]).starts_with("GET /slow") {
+                    std::thread::sleep(Duration::from_secs(3));
+                }
+                let _ = s.write_all(
+                    b"HTTP/1.1 302 Found\r\nlocation: http://192.0.2.1/x\r\ncontent-length: 0\r\n\r\n",
+                );
+            }
+        });
+        let allow = NetPolicy::parse(&[format!("127.0.0.1:{port}")], &[]).unwrap();
+        let url = format!("http://127.0.0.1:{port}/");
+        let t = Duration::from_secs(5);
+        let follow = http_reply(&json!({"type": "http", "url": url}), &allow, t);
+        assert_eq!(follow["type"], "httpError", "{follow}");
+        assert!(follow["message"]
+            .as_str()
+            .unwrap()
+            .contains("--allow-net 192.0.2.1:80"));
+        let manual = json!({"type": "http", "url": url, "redirect": "manual"});
+        let reply = http_reply(&manual, &allow, t);
+        assert_eq!(reply["status"], 302, "{reply}");
+        assert!(reply["headers"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(["location", "http://192.0.2.1/x"])));
+
+        let started = std::time::Instant::now();
+        let slow = json!({"type": "http", "url": format!("{url}slow"), "timeoutMs": 200});
+        let reply = http_reply(&slow, &allow, t);
+        assert_eq!(
+            reply["message"],
+            "request timed out after 200 ms (the timeout the handler set)"
+        );
+        assert!(started.elapsed() < Duration::from_secs(2));
+        for bad in [json!({"redirect": "sometimes"}), json!({"timeoutMs": -1})] {
+            let mut msg = json!({"type": "http", "url": url});
+            msg.as_object_mut()
+                .unwrap()
+                .extend(bad.as_object().unwrap().clone());
+            let reply = http_reply(&msg, &allow, t);
+            assert_eq!(reply["type"], "httpError", "{reply}");
+        }
     }
 }

@@ -49,10 +49,10 @@ pub fn build_ctx(
     }
     b.stdout(stdio.stdout).stderr(stdio.stderr);
 
-    if clock.is_virtual() {
-        b.wall_clock(SharedClock(clock.clone()))
-            .monotonic_clock(SharedClock(clock.clone()));
-    }
+    // Always the sandbox's clock, virtual or real: preview-1 `poll_oneoff` (p1_poll) reads
+    // absolute deadlines on it, so the guest must read the same one.
+    b.wall_clock(SharedClock(clock.clone()))
+        .monotonic_clock(SharedClock(clock.clone()));
     if let Some(det) = policy.determinism {
         // Every source of randomness the guest can reach is derived from the seed.
         b.secure_random(rand::rngs::StdRng::seed_from_u64(det.seed))

@@ -4,12 +4,14 @@ use super::functions::{Functions, LookupError, LATEST};
 use super::log::{invocation_log, tail_base64, Report};
 use super::pool::{Call, Pool, Runtime, Served, StartError};
 use crate::outcome::InvokeResult;
+use crate::settings::RequestIds;
 use bytes::Bytes;
 use http::{HeaderValue, Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt as _, Full};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::Notify;
 
 /// Lambda's limit for a request payload (synchronous invocations).
@@ -29,6 +31,10 @@ pub struct App {
     background: InFlight,
     /// Write the functions' own log lines to stderr (as `sam local` and serverless-offline do).
     echo_logs: bool,
+    idle_timeout: Duration,
+    request_ids: RequestIds,
+    /// Requests received so far (numbers the seeded request ids).
+    requests: AtomicU64,
 }
 
 impl App {
@@ -36,15 +42,20 @@ impl App {
         functions: Functions,
         runtime: Arc<dyn Runtime>,
         max_concurrency: usize,
+        idle_timeout: Duration,
+        request_ids: RequestIds,
         echo_logs: bool,
     ) -> Arc<Self> {
         let pools = functions
             .iter()
             .map(|f| {
-                (
-                    f.name.clone(),
-                    Arc::new(Pool::new(f.clone(), Arc::clone(&runtime), max_concurrency)),
-                )
+                let pool = Pool::new(
+                    f.clone(),
+                    Arc::clone(&runtime),
+                    max_concurrency,
+                    idle_timeout,
+                );
+                (f.name.clone(), Arc::new(pool))
             })
             .collect();
         Arc::new(Self {
@@ -52,7 +63,32 @@ impl App {
             pools,
             background: InFlight::default(),
             echo_logs,
+            idle_timeout,
+            request_ids,
+            requests: AtomicU64::new(0),
         })
+    }
+
+    /// Warm sandboxes kept, all functions together.
+    pub fn idle_sandboxes(&self) -> usize {
+        self.pools.values().map(|p| p.idle_count()).sum()
+    }
+
+    /// Drop idle-timed-out warm sandboxes, forever (spawn it next to the server). A pool never
+    /// hands out an expired sandbox anyway; this frees their memory while nobody calls.
+    pub async fn reap_idle_sandboxes(self: Arc<Self>) {
+        let every =
+            (self.idle_timeout / 2).clamp(Duration::from_millis(10), Duration::from_secs(5));
+        let mut ticks = tokio::time::interval(every);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            for pool in self.pools.values() {
+                let pool = Arc::clone(pool);
+                // Dropping a sandbox may join its guest thread: keep it off the async workers.
+                let _ = tokio::task::spawn_blocking(move || pool.reap_idle()).await;
+            }
+        }
     }
 
     pub fn functions(&self) -> &Functions {
@@ -70,7 +106,8 @@ impl App {
         B: http_body::Body + Send,
         B::Error: std::error::Error + Send + Sync + 'static,
     {
-        let request_id = request_id();
+        let n = self.requests.fetch_add(1, Ordering::SeqCst) + 1;
+        let request_id = self.request_ids.nth(n);
         let mut resp = self.route(req, &request_id).await;
         if let Ok(v) = HeaderValue::from_str(&request_id) {
             resp.headers_mut().insert("x-amzn-RequestId", v);
@@ -239,12 +276,17 @@ impl App {
                 };
                 (served.execution.result, served.execution.log, report)
             }
-            Err(StartError::Function { error, log }) => {
+            Err(StartError::Function {
+                error,
+                log,
+                duration,
+                max_memory_used_mb,
+            }) => {
                 let report = Report {
-                    duration: std::time::Duration::ZERO,
+                    duration,
                     init_duration: None,
                     memory_size_mb: function.memory_size_mb,
-                    max_memory_used_mb: None,
+                    max_memory_used_mb,
                 };
                 (InvokeResult::Err(error), log, report)
             }
@@ -291,7 +333,7 @@ impl App {
                     );
                 }
             }
-            Err(StartError::Function { error, log }) => {
+            Err(StartError::Function { error, log, .. }) => {
                 self.echo(&log);
                 eprintln!(
                     "{name}: Event invocation failed: {}: {}",
@@ -454,13 +496,10 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// A random request id in UUID v4 form, as Lambda's.
-fn request_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::serve::{Execution, FunctionEntry, Instance};
 
     #[test]
     fn percent_decoding_of_names_and_queries() {
@@ -485,15 +524,64 @@ mod tests {
         assert!(decode_client_context(&"A".repeat(3584)).is_err());
     }
 
-    #[test]
-    fn request_ids_look_like_uuid_v4() {
-        let id = request_id();
-        assert_eq!(id.len(), 36);
-        assert_eq!(id.as_bytes()[14], b'4');
-        assert!(
-            matches!(id.as_bytes()[19], b'8' | b'9' | b'a' | b'b'),
-            "{id}"
+    /// A runtime whose instances answer `{}`.
+    struct Echo;
+
+    struct EchoInstance;
+
+    impl Runtime for Echo {
+        fn start(&self, _: &FunctionEntry) -> Result<Box<dyn Instance>, StartError> {
+            Ok(Box::new(EchoInstance))
+        }
+    }
+
+    impl Instance for EchoInstance {
+        fn invoke(&mut self, _: &Call) -> anyhow::Result<Execution> {
+            Ok(Execution {
+                result: InvokeResult::Ok(crate::outcome::Response {
+                    payload: b"{}".to_vec(),
+                    is_json: true,
+                }),
+                log: String::new(),
+                duration: Duration::from_millis(1),
+                max_memory_used_mb: Some(1),
+                reusable: true,
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn the_reaper_drops_idle_sandboxes_while_nobody_calls() {
+        let functions = Functions::new([FunctionEntry {
+            key: "f".into(),
+            name: "s-dev-f".into(),
+            region: "us-east-1".into(),
+            memory_size_mb: 128,
+            timeout: Duration::from_secs(3),
+        }]);
+        let app = App::new(
+            functions,
+            Arc::new(Echo),
+            2,
+            Duration::from_millis(50),
+            RequestIds::Seeded(1),
+            false,
         );
-        assert_ne!(request_id(), id);
+        let request = || {
+            Request::post("/2015-03-31/functions/f/invocations")
+                .body(Full::new(Bytes::from_static(b"{}")))
+                .unwrap()
+        };
+        let resp = app.handle(request()).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(
+            resp.headers()["x-amzn-RequestId"],
+            RequestIds::Seeded(1).nth(1).as_str()
+        );
+        assert_eq!(app.idle_sandboxes(), 1, "kept warm");
+        let reaper = tokio::spawn(Arc::clone(&app).reap_idle_sandboxes());
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(app.idle_sandboxes(), 0, "dropped without another call");
+        reaper.abort();
     }
 }

@@ -17,6 +17,12 @@ pub struct Report {
     pub max_memory_used_mb: Option<u32>,
 }
 
+/// Bytes → whole megabytes (MiB, as Lambda counts `MemorySize`), rounded up: 1 byte used is
+/// 1 MB, never 0.
+pub fn megabytes(bytes: u64) -> u32 {
+    u32::try_from(bytes.div_ceil(1 << 20)).unwrap_or(u32::MAX)
+}
+
 /// The whole log of one invocation, as Lambda writes it.
 pub fn invocation_log(
     request_id: &str,
@@ -118,6 +124,15 @@ mod tests {
             crate::remote::log_tail::format_line(report_line, &jiff::tz::TimeZone::UTC),
             "END Duration: 1.23 ms (init: 150.00 ms) Memory Used: 21 MB"
         );
+    }
+
+    #[test]
+    fn megabytes_round_up() {
+        assert_eq!(megabytes(0), 0);
+        assert_eq!(megabytes(1), 1);
+        assert_eq!(megabytes(1 << 20), 1);
+        assert_eq!(megabytes((1 << 20) + 1), 2);
+        assert_eq!(megabytes(128 << 20), 128);
     }
 
     #[test]

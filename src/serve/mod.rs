@@ -14,6 +14,7 @@ pub use server::Server;
 
 use crate::cli::ServeArgs;
 use crate::exit::{Outcome, UsageError};
+use crate::settings::ServeOptions;
 use anyhow::Context as _;
 use std::sync::Arc;
 
@@ -39,29 +40,22 @@ pub fn run(
                     timeout: f.timeout,
                 }),
         );
-    let max_concurrency = args
-        .max_concurrency
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let addr: std::net::SocketAddr = format!("{}:{}", args.host, args.port)
-        .parse()
-        .or_else(|_| {
-            use std::net::ToSocketAddrs as _;
-            (args.host.as_str(), args.port)
-                .to_socket_addrs()
-                .ok()
-                .and_then(|mut a| a.next())
-                .ok_or(())
-        })
-        .map_err(|()| {
-            UsageError::new(format!("--host {}: not an address to listen on", args.host))
-                .hint("use an IP address such as 127.0.0.1")
-        })?;
+    let cwd = std::env::current_dir().context("reading the current directory")?;
+    let source_date_epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let opts = ServeOptions::from_args(args, source_date_epoch.as_deref(), &cwd)?;
+    // A malformed --allow-net entry is a usage error now, not on the first request.
+    crate::sandbox::NetPolicy::parse(&opts.sandbox.allow_net, &service.allowed_outbound_hosts)?;
+    let addr = opts.addr;
 
-    let runtime = Arc::new(sandboxed::SandboxRuntime::new(
-        service,
-        crate::settings::LocalOptions::default(),
-    ));
-    let app = App::new(functions, runtime, max_concurrency, true);
+    let runtime = Arc::new(sandboxed::SandboxRuntime::new(service, opts.sandbox));
+    let app = App::new(
+        functions,
+        runtime,
+        opts.max_concurrency,
+        opts.idle_timeout,
+        opts.request_ids,
+        true,
+    );
     let tokio = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -79,6 +73,7 @@ pub fn run(
                 f.name, f.key
             );
         }
+        tokio::spawn(Arc::clone(&app).reap_idle_sandboxes());
         server
             .run(async {
                 let _ = tokio::signal::ctrl_c().await;

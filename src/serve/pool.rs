@@ -1,5 +1,6 @@
 //! Warm instances: per function, a bounded pool of live sandboxes reused across invocations
-//! (module-level state persists, as in Lambda). A sandbox that failed is discarded.
+//! (module-level state persists, as in Lambda). A sandbox that failed is discarded, and so is
+//! one left idle longer than the idle timeout (Lambda reaps idle instances the same way).
 //!
 //! The sandbox itself stays behind two small traits so the HTTP layer and the pool are
 //! testable without it: [`Runtime`] starts an instance of a function, [`Instance`] runs one
@@ -40,7 +41,14 @@ pub enum StartError {
     /// The handler failed to load (import error, error thrown at module level): the invocation
     /// fails like Lambda's init errors, as a function error.
     #[error("{}: {}", .error.error_type, .error.error_message)]
-    Function { error: FunctionError, log: String },
+    Function {
+        error: FunctionError,
+        log: String,
+        /// How long the failed start took (the invocation's duration).
+        duration: Duration,
+        /// The sandbox's peak memory, when it got far enough to have one.
+        max_memory_used_mb: Option<u32>,
+    },
     /// lambdabox itself failed.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -62,7 +70,15 @@ pub struct Pool {
     function: Arc<FunctionEntry>,
     runtime: Arc<dyn Runtime>,
     permits: Semaphore,
-    idle: Mutex<Vec<Box<dyn Instance>>>,
+    /// Warm instances, the most recently used last.
+    idle: Mutex<Vec<Idle>>,
+    idle_timeout: Duration,
+}
+
+/// A warm instance and when its last invocation ended.
+struct Idle {
+    instance: Box<dyn Instance>,
+    since: Instant,
 }
 
 /// An invocation's execution, with the init time when it started a new instance.
@@ -73,13 +89,23 @@ pub struct Served {
 }
 
 impl Pool {
-    pub fn new(function: FunctionEntry, runtime: Arc<dyn Runtime>, max_concurrency: usize) -> Self {
+    pub fn new(
+        function: FunctionEntry,
+        runtime: Arc<dyn Runtime>,
+        max_concurrency: usize,
+        idle_timeout: Duration,
+    ) -> Self {
         Self {
             function: Arc::new(function),
             runtime,
             permits: Semaphore::new(max_concurrency.max(1)),
             idle: Mutex::new(Vec::new()),
+            idle_timeout,
         }
+    }
+
+    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<Idle>> {
+        self.idle.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn function(&self) -> &FunctionEntry {
@@ -88,7 +114,24 @@ impl Pool {
 
     /// Idle instances kept warm.
     pub fn idle_count(&self) -> usize {
-        self.idle.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.idle().len()
+    }
+
+    /// Drop the warm instances idle for longer than the idle timeout, on this thread; returns
+    /// how many.
+    pub fn reap_idle(&self) -> usize {
+        self.expire().len()
+    }
+
+    /// Take the warm instances idle for longer than the idle timeout out of the pool.
+    fn expire(&self) -> Vec<Idle> {
+        let mut idle = self.idle();
+        let now = Instant::now();
+        let (expired, kept) = std::mem::take(&mut *idle)
+            .into_iter()
+            .partition(|i| now.duration_since(i.since) > self.idle_timeout);
+        *idle = kept;
+        expired
     }
 
     /// Run `call` on a warm instance, or on a new one when none is idle; waits while the
@@ -99,10 +142,14 @@ impl Pool {
             .acquire()
             .await
             .map_err(|e| StartError::Internal(e.into()))?;
-        let warm = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        // The most recently used warm instance that has not idled out; expired ones are dropped
+        // on the blocking thread (tearing a sandbox down is not for an async worker).
+        let expired = self.expire();
+        let warm = self.idle().pop().map(|i| i.instance);
         let runtime = Arc::clone(&self.runtime);
         let function = Arc::clone(&self.function);
         let (instance, served) = tokio::task::spawn_blocking(move || -> Result<_, StartError> {
+            drop(expired);
             let (mut instance, init_duration) = match warm {
                 Some(instance) => (instance, None),
                 None => {
@@ -122,10 +169,10 @@ impl Pool {
         .await
         .map_err(|e| StartError::Internal(anyhow::anyhow!("the sandbox thread panicked: {e}")))??;
         if served.execution.reusable {
-            self.idle
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(instance);
+            self.idle().push(Idle {
+                instance,
+                since: Instant::now(),
+            });
         }
         Ok(served)
     }
@@ -204,7 +251,7 @@ mod tests {
         let runtime = Arc::new(Counter {
             started: AtomicUsize::new(0),
         });
-        let pool = Pool::new(entry(), runtime.clone(), 2);
+        let pool = Pool::new(entry(), runtime.clone(), 2, Duration::from_secs(60));
         let first = pool.invoke(call("{}")).await.unwrap();
         assert_eq!(payload(&first), "1");
         assert!(first.init_duration.is_some());
@@ -233,7 +280,12 @@ mod tests {
         let runtime = Arc::new(Counter {
             started: AtomicUsize::new(0),
         });
-        let pool = Arc::new(Pool::new(entry(), runtime.clone(), 3));
+        let pool = Arc::new(Pool::new(
+            entry(),
+            runtime.clone(),
+            3,
+            Duration::from_secs(60),
+        ));
         let calls: Vec<_> = (0..50)
             .map(|_| {
                 let pool = Arc::clone(&pool);
@@ -245,5 +297,33 @@ mod tests {
         }
         assert!(runtime.started.load(Ordering::SeqCst) <= 3);
         assert!(pool.idle_count() <= 3);
+    }
+
+    #[tokio::test]
+    async fn an_instance_idle_past_the_timeout_is_dropped() {
+        let runtime = Arc::new(Counter {
+            started: AtomicUsize::new(0),
+        });
+        let pool = Pool::new(entry(), runtime.clone(), 2, Duration::from_millis(50));
+        assert_eq!(payload(&pool.invoke(call("{}")).await.unwrap()), "1");
+        assert_eq!(
+            payload(&pool.invoke(call("{}")).await.unwrap()),
+            "2",
+            "within the timeout the warm instance serves"
+        );
+        assert_eq!(pool.reap_idle(), 0);
+        tokio::time::sleep(Duration::from_millis(120)).await;
+        assert_eq!(pool.reap_idle(), 1, "the idle instance is reaped");
+        assert_eq!(pool.idle_count(), 0);
+        let fresh = pool.invoke(call("{}")).await.unwrap();
+        assert_eq!(payload(&fresh), "1", "module state starts over");
+        assert!(fresh.init_duration.is_some(), "a cold start");
+        tokio::time::sleep(Duration::from_millis(120)).await;
+        assert_eq!(
+            payload(&pool.invoke(call("{}")).await.unwrap()),
+            "1",
+            "an expired instance is never used, even before the reaper ran"
+        );
+        assert_eq!(runtime.started.load(Ordering::SeqCst), 3);
     }
 }

@@ -100,6 +100,7 @@ fn start_guest(
 
 impl Runtime for SandboxRuntime {
     fn start(&self, function: &FunctionEntry) -> Result<Box<dyn Instance>, StartError> {
+        let start_time = Instant::now();
         let plan = self.plan(&function.key)?;
         let Some(kind) = RuntimeKind::from_runtime(&plan.runtime) else {
             return Err(StartError::Internal(
@@ -120,6 +121,8 @@ impl Runtime for SandboxRuntime {
                 return Err(StartError::Function {
                     error: on_failure(&failure),
                     log: log.take(),
+                    duration: start_time.elapsed(),
+                    max_memory_used_mb: None,
                 })
             }
         };
@@ -127,20 +130,18 @@ impl Runtime for SandboxRuntime {
             handler: plan.handler.clone(),
             task_root: TASK_ROOT.to_owned(),
         };
-        match instance.init(&spec)? {
-            Called::Returned(()) => {}
-            Called::Failed(error) => {
-                return Err(StartError::Function {
-                    error,
-                    log: log.take(),
-                })
-            }
-            Called::Crashed(failure) => {
-                return Err(StartError::Function {
-                    error: on_failure(&failure),
-                    log: log.take(),
-                })
-            }
+        let error = match instance.init(&spec)? {
+            Called::Returned(()) => None,
+            Called::Failed(error) => Some(error),
+            Called::Crashed(failure) => Some(on_failure(&failure)),
+        };
+        if let Some(error) = error {
+            return Err(StartError::Function {
+                error,
+                log: log.take(),
+                duration: start_time.elapsed(),
+                max_memory_used_mb: max_memory_used_mb(instance.as_ref()),
+            });
         }
         log.take(); // init output belongs to no invocation's tail
         Ok(Box::new(SandboxInstance {
@@ -170,8 +171,13 @@ impl Instance for SandboxInstance {
             result,
             log: self.log.take(),
             duration,
-            max_memory_used_mb: None,
+            max_memory_used_mb: max_memory_used_mb(self.instance.as_ref()),
             reusable,
         })
     }
+}
+
+/// The guest's peak memory so far, in whole MB rounded up, as a REPORT line states it.
+fn max_memory_used_mb(instance: &dyn HostRuntime) -> Option<u32> {
+    instance.peak_memory_bytes().map(super::log::megabytes)
 }

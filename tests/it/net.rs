@@ -362,6 +362,124 @@ fn python_urlopen_goes_through_the_host_allowed_and_denied() {
     assert!(message.contains("--allow-net 127.0.0.2:9"), "{message}");
 }
 
+/// `invoke local -f viaHttpClient` on the python-net fixture with `event` and `extra` flags.
+fn python_http_client(event: serde_json::Value, extra: &[&str]) -> crate::harness::Run {
+    crate::python_sandbox::ensure_python();
+    let dir = copy_fixture("python", "net");
+    let event = event.to_string();
+    let mut args = vec!["invoke", "local", "-f", "viaHttpClient", "-d", &event];
+    args.extend_from_slice(extra);
+    lambdabox(dir.path(), &args)
+}
+
+#[test]
+fn python_http_client_of_an_allowed_host_gets_status_headers_and_binary_body() {
+    let (port, requests) = serve(1);
+    let allow = format!("127.0.0.1:{port}");
+    let ev = serde_json::json!({"host": "127.0.0.1", "port": port, "path": "/binary",
+                                "method": "POST", "body": "sent by http.client"});
+    let run = python_http_client(ev, &["--allow-net", &allow]);
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["reason"], "OK");
+    assert_eq!(out["contentType"], "application/octet-stream");
+    assert_eq!(out["custom"], "bin");
+    let bytes: Vec<u8> = serde_json::from_value(out["bytes"].clone()).unwrap();
+    assert_eq!(bytes, binary_body());
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("POST /binary HTTP/1.1"), "{request}");
+    assert!(
+        request.to_lowercase().contains("x-from-handler: yes"),
+        "{request}"
+    );
+    assert!(request.ends_with("sent by http.client"), "{request}");
+}
+
+#[test]
+fn python_http_client_of_a_host_not_allowed_fails_naming_the_flag() {
+    let ev = serde_json::json!({"host": "127.0.0.1", "port": 9, "path": "/"});
+    let run = python_http_client(ev, &[]);
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "ConnectionRefusedError");
+    let message = err["errorMessage"].as_str().unwrap();
+    assert!(
+        message.contains("network access to http://127.0.0.1:9 is not allowed"),
+        "{message}"
+    );
+    assert!(message.contains("--allow-net 127.0.0.1:9"), "{message}");
+    assert!(
+        message.contains("custom.lambdabox.allowedOutboundHosts"),
+        "{message}"
+    );
+
+    // HTTPS exists (the host does TLS) and is checked the same way.
+    let ev = serde_json::json!({"host": "api.example.com", "path": "/", "https": true});
+    let run = python_http_client(ev, &[]);
+    run.assert_code(1);
+    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains("network access to https://api.example.com is not allowed"),
+        "{message}"
+    );
+    assert!(
+        message.contains("--allow-net api.example.com:443"),
+        "{message}"
+    );
+}
+
+#[test]
+fn python_http_client_gets_redirects_as_they_are_and_urllib_follows_them() {
+    // http.client never follows redirects: the 302 to a host that is not allowed reaches the
+    // handler as a response (nothing was requested from that host). urllib follows, and the
+    // host refuses the hop (python_urlopen_goes_through_the_host_allowed_and_denied).
+    let (port, requests) = serve(1);
+    let allow = format!("127.0.0.1:{port}");
+    let ev = serde_json::json!({"host": "127.0.0.1", "port": port, "path": "/redirect-away"});
+    let run = python_http_client(ev, &["--allow-net", &allow]);
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 302);
+    assert_eq!(out["reason"], "Found");
+    assert_eq!(out["location"], "http://127.0.0.2:9/");
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("GET /redirect-away"), "{request}");
+}
+
+#[test]
+fn python_http_client_with_star_and_deterministic_works() {
+    let (port, _requests) = serve(1);
+    let ev = serde_json::json!({"host": "127.0.0.1", "port": port, "path": "/binary"});
+    let run = python_http_client(ev, &["--allow-net", "*", "--deterministic"]);
+    run.assert_code(0);
+    assert_eq!(run.json()["status"], 200);
+}
+
+#[test]
+fn python_http_client_honours_its_own_timeout() {
+    // The server holds the connection without answering; the handler's `timeout=1` ends the
+    // request long before the function's 5 s.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let held = listener.accept();
+        std::thread::sleep(Duration::from_secs(30));
+        drop(held);
+    });
+    let allow = format!("127.0.0.1:{port}");
+    let ev = serde_json::json!({"host": "127.0.0.1", "port": port, "path": "/", "timeout": 1});
+    let run = python_http_client(ev, &["--allow-net", &allow]);
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "TimeoutError");
+    let message = err["errorMessage"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "request timed out after 1000 ms (the timeout the handler set)"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ruby: Net::HTTP (the real library; only its socket is the host).
 

@@ -98,6 +98,48 @@ fn python_escape_attempts_are_denied() {
 }
 
 #[test]
+fn python_raw_sockets_fail_as_refused_or_denied_naming_the_way_out() {
+    // A real listener on the host's loopback, and `--allow-net *`: still no raw socket.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (code, doc, stderr) = invoke("sockets", json!({"port": port}), &["--allow-net", "*"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(doc["create_connection"]["type"], "ConnectionRefusedError");
+    assert_eq!(doc["socket().connect"]["type"], "PermissionError");
+    for outcome in doc.as_object().unwrap().values() {
+        let message = outcome["message"].as_str().unwrap();
+        assert!(
+            message.contains("raw sockets are not available in the sandbox"),
+            "{message}"
+        );
+        assert!(message.contains("--allow-net"), "{message}");
+        assert!(
+            message.contains("urllib.request or http.client"),
+            "{message}"
+        );
+    }
+    assert!(doc["create_connection"]["message"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("connect to 127.0.0.1:{port}")));
+}
+
+#[test]
+fn python_select_waits_on_the_virtual_clock_and_still_sees_files() {
+    let started = std::time::Instant::now();
+    let (code, doc, stderr) = invoke("waits", json!({}), &["--deterministic"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(doc["writable"], 1, "{doc}");
+    assert!(doc["fileWait"].as_f64().unwrap() < 1e-6, "{doc}");
+    assert_eq!(doc["clockWait"], 2.5, "{doc}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(2250),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
 fn python_deterministic_runs_print_the_same_bytes() {
     let run = |extra: &[&str]| {
         let mut args = vec!["invoke", "local", "-f", "entropy"];

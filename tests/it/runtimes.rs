@@ -1,9 +1,10 @@
 //! Scenarios every runtime must pass, run through the real binary (`runtime_test!` lists the
 //! runtimes that have fixtures for a scenario; add yours to the list).
 
-use crate::harness::{copy_fixture, fixture, invoke, HOST_SECRET};
+use crate::harness::{copy_fixture, fixture, invoke, lambdabox, Run, HOST_SECRET};
 use crate::runtime_test;
 use serde_json::json;
+use std::time::{Duration, Instant};
 
 runtime_test!(
     returns_the_result_as_indented_json,
@@ -248,5 +249,64 @@ runtime_test!(
             std::fs::read_to_string(out.path().join("result.txt")).unwrap(),
             "from the sandbox"
         );
+    }
+);
+
+/// `invoke local -f FUNCTION -d {"seconds": S} [extra…]` on the `<rt>-sleep` fixture, timed.
+fn sleep_run(rt: &str, function: &str, seconds: f64, extra: &[&str]) -> (Run, Duration) {
+    let event = json!({ "seconds": seconds }).to_string();
+    let mut args = vec!["invoke", "local", "-f", function, "-d", &event];
+    args.extend_from_slice(extra);
+    let started = Instant::now();
+    let run = lambdabox(&fixture(rt, "sleep"), &args);
+    (run, started.elapsed())
+}
+
+runtime_test!(
+    deterministic_sleep_advances_the_clock_without_waiting,
+    [node, python, ruby, java],
+    |rt| {
+        let (run, took) = sleep_run(rt, "fn", 8.0, &["--deterministic"]);
+        run.assert_code(0);
+        assert_eq!(run.json(), json!({"wallMs": 8000, "monoMs": 8000}));
+        // Start-up included, well under the 8 s a real sleep would take.
+        assert!(took < Duration::from_millis(7200), "{took:?}");
+    }
+);
+
+runtime_test!(
+    deterministic_sleep_past_the_timeout_times_out,
+    [node, python, ruby, java],
+    |rt| {
+        let (run, took) = sleep_run(rt, "fn", 12.0, &["--deterministic"]);
+        run.assert_code(1);
+        assert_eq!(
+            run.json()["errorMessage"],
+            "Task timed out after 10.00 seconds"
+        );
+        assert!(took < Duration::from_secs(9), "{took:?}");
+    }
+);
+
+runtime_test!(
+    a_real_sleep_waits_but_never_past_the_timeout,
+    [node, python, ruby, java],
+    |rt| {
+        let (run, took) = sleep_run(rt, "short", 0.3, &[]);
+        run.assert_code(0);
+        let doc = run.json();
+        for clock in ["wallMs", "monoMs"] {
+            let ms = doc[clock].as_i64().unwrap();
+            assert!((300..1000).contains(&ms), "{clock}: {doc}");
+        }
+        assert!(took >= Duration::from_millis(300), "{took:?}");
+
+        let (run, took) = sleep_run(rt, "short", 60.0, &[]);
+        run.assert_code(1);
+        assert_eq!(
+            run.json()["errorMessage"],
+            "Task timed out after 1.00 seconds"
+        );
+        assert!(took < Duration::from_secs(20), "{took:?}");
     }
 );

@@ -36,6 +36,15 @@ pub struct HttpResponse {
     pub url: String,
 }
 
+/// Whether the host follows redirects (fetch, urllib) or hands the 3xx response to the guest
+/// (http.client, Net::HTTP, which never follow them themselves).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Redirects {
+    #[default]
+    Follow,
+    Manual,
+}
+
 /// Perform `req` for a guest. `Err` is the message the handler sees (a denial names the flag
 /// that would allow it). Never takes longer than `time_left`.
 pub fn perform(
@@ -43,34 +52,31 @@ pub fn perform(
     req: HttpRequest,
     time_left: Duration,
 ) -> Result<HttpResponse, String> {
-    within(time_left, follow(policy, req))
+    perform_with(policy, req, time_left, Redirects::Follow)
 }
 
-/// Perform `req` as [`perform`] does, but return a redirect as the response instead of
-/// following it: for guest APIs that follow redirects themselves or not at all (Ruby's
-/// `Net::HTTP`). The destination is checked as for [`perform`].
-pub fn perform_once(
+/// [`perform`], choosing whether redirects are followed.
+pub fn perform_with(
     policy: &NetPolicy,
     req: HttpRequest,
     time_left: Duration,
-) -> Result<HttpResponse, String> {
-    within(time_left, async move {
-        let url =
-            url::Url::parse(&req.url).map_err(|e| format!("invalid URL `{}`: {e}", req.url))?;
-        exchange(policy, &url, &req).await
-    })
-}
-
-/// Run `request` on a runtime of its own, giving up after `time_left`.
-fn within(
-    time_left: Duration,
-    request: impl std::future::Future<Output = Result<HttpResponse, String>>,
+    redirects: Redirects,
 ) -> Result<HttpResponse, String> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("lambdabox: cannot start the network runtime: {e}"))?;
     rt.block_on(async {
+        let request = async {
+            match redirects {
+                Redirects::Follow => follow(policy, req).await,
+                Redirects::Manual => {
+                    let url = url::Url::parse(&req.url)
+                        .map_err(|e| format!("invalid URL `{}`: {e}", req.url))?;
+                    exchange(policy, &url, &req).await
+                }
+            }
+        };
         match tokio::time::timeout(time_left, request).await {
             Ok(result) => result,
             Err(_) => Err(format!(
@@ -354,7 +360,7 @@ mod tests {
     }
 
     #[test]
-    fn perform_once_returns_the_redirect_and_still_checks_the_destination() {
+    fn manual_redirects_return_the_3xx_with_its_reason_and_still_check_the_destination() {
         let port = serve(
             |_| {
                 b"HTTP/1.1 302 Gone Fishing\r\nlocation: /end\r\ncontent-length: 0\r\n\r\n".to_vec()
@@ -368,20 +374,11 @@ mod tests {
             body: Vec::new(),
         };
         let p = policy(&[format!("127.0.0.1:{port}")]);
-        let r = perform_once(
-            &p,
-            req(format!("http://127.0.0.1:{port}/start")),
-            Duration::from_secs(5),
-        )
-        .unwrap();
+        let once = |url| perform_with(&p, req(url), Duration::from_secs(5), Redirects::Manual);
+        let r = once(format!("http://127.0.0.1:{port}/start")).unwrap();
         assert_eq!((r.status, r.reason.as_str()), (302, "Gone Fishing"));
         assert!(r.url.ends_with("/start"));
-        let err = perform_once(
-            &p,
-            req("http://127.0.0.2:9/".into()),
-            Duration::from_secs(5),
-        )
-        .unwrap_err();
+        let err = once("http://127.0.0.2:9/".into()).unwrap_err();
         assert!(err.contains("--allow-net 127.0.0.2:9"), "{err}");
     }
 

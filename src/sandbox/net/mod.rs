@@ -5,4 +5,6 @@ mod allow;
 mod fetch;
 
 pub use allow::{Denied, Destination, NetPolicy, Origin, Scheme};
-pub use fetch::{perform, perform_once, HttpRequest, HttpResponse, MAX_BODY_BYTES, MAX_REDIRECTS};
+pub use fetch::{
+    perform, perform_with, HttpRequest, HttpResponse, Redirects, MAX_BODY_BYTES, MAX_REDIRECTS,
+};
