@@ -155,13 +155,15 @@ module Lambdabox
     end
 
     # The handler's outbound HTTP request (net_http.rb): one `http` frame, answered by one line
-    # on stdin. Only `http` frames can be made this way. `body` is a binary string.
-    define_singleton_method(:http_exchange) do |method, url, headers, body, follow_redirects: false|
+    # on stdin. Only `http` frames can be made this way. `body` is a binary string; `timeout`
+    # (seconds) caps the request below the function's remaining time.
+    define_singleton_method(:http_exchange) do |method, url, headers, body, follow_redirects: false, timeout: nil|
       raise IOError, 'lambdabox: HTTP requests can only be made while the handler runs' unless busy
 
       message = { 'type' => 'http', 'method' => method.to_s, 'url' => url.to_s,
                   'headers' => headers.map { |k, v| [k.to_s, v.to_s] }, 'body' => [body.to_s].pack('m0') }
       message['redirect'] = 'manual' unless follow_redirects
+      message['timeoutMs'] = (timeout * 1000).ceil if timeout
       Lambdabox.flush_logs
       write.call(message)
       line = input.gets or raise EOFError, 'lambdabox: the host did not answer an HTTP request'

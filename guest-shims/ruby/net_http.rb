@@ -70,8 +70,10 @@ module Lambdabox
   # The connection net/http writes to and reads from. The request is sent to the host when
   # net/http starts reading the response.
   class HostSocket
-    def initialize(scheme, host, port)
+    # `timeout` (seconds or nil) caps each exchange, as net/http's open + read timeouts would.
+    def initialize(scheme, host, port, timeout = nil)
       host = "[#{host}]" if host.include?(':') && !host.start_with?('[')
+      @timeout = timeout
       @origin = "#{scheme}://#{host}:#{port}"
       @address = "#{host}:#{port}"
       @out = ''.b
@@ -154,7 +156,7 @@ module Lambdabox
       body, rest = request_body(headers, @out.byteslice(head_end + 4..))
       @out = rest
       url = target.match?(%r{\Ahttps?://}i) ? target : "#{@origin}#{target}"
-      reply = Lambdabox.http_exchange(method, url, headers, body)
+      reply = Lambdabox.http_exchange(method, url, headers, body, timeout: @timeout)
       refused(reply['message']) unless reply['type'] == 'httpResponse'
       @in << response_bytes(reply)
     end
@@ -234,7 +236,8 @@ module Lambdabox
 
     def connect
       debug "opening connection to #{address}:#{port}..."
-      socket = HostSocket.new(use_ssl? ? 'https' : 'http', address, port)
+      timeout = (@open_timeout || 0) + @read_timeout if @read_timeout
+      socket = HostSocket.new(use_ssl? ? 'https' : 'http', address, port, timeout)
       debug 'opened'
       @socket = Net::BufferedIO.new(socket, read_timeout: @read_timeout,
                                             write_timeout: @write_timeout,

@@ -690,3 +690,41 @@ fn ruby_net_http_session_runs_several_requests_including_head() {
     );
     assert_eq!(out["raises"], "404 \"Not Found\"");
 }
+
+#[test]
+fn ruby_net_http_read_timeout_is_honoured() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        // Net::HTTP retries an idempotent request once after a timeout: hold both.
+        let held: Vec<_> = listener.incoming().take(2).collect();
+        std::thread::sleep(Duration::from_secs(30));
+        drop(held);
+    });
+    let dir = copy_fixture("ruby", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let ev = event(format!("http://127.0.0.1:{port}/"));
+    let started = std::time::Instant::now();
+    let run = lambdabox(
+        dir.path(),
+        &[
+            "invoke",
+            "local",
+            "-f",
+            "slow",
+            "--allow-net",
+            &allow,
+            "-d",
+            &ev,
+        ],
+    );
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "Net::ReadTimeout", "{err}");
+    // The server holds for 30 s; the function's own timeout is 5 s.
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}
