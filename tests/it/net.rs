@@ -721,7 +721,7 @@ fn ruby_net_http_read_timeout_is_honoured() {
     run.assert_code(1);
     let err = run.json();
     assert_eq!(err["errorType"], "Net::ReadTimeout", "{err}");
-    // The server holds for 30 s; the function's own timeout is 5 s.
+    // The server holds for 30 s; the function has 6 s.
     assert!(
         started.elapsed() < Duration::from_secs(20),
         "{:?}",
