@@ -104,3 +104,21 @@ fn java_method_handler_and_missing_class() {
     run.assert_code(1);
     assert_eq!(run.json()["errorType"], "java.lang.ClassNotFoundException");
 }
+
+#[test]
+fn java_seeded_random_in_the_sandbox_equals_hotspot() {
+    let dir = service("example.SeededRandomHandler");
+    for seed in ["42", "-7"] {
+        let run = invoke(dir.path(), &["-d", &format!(r#"{{"seed": {seed}}}"#)]);
+        run.assert_code(0);
+        let hotspot = Command::new("java")
+            .arg("-cp")
+            .arg(dir.path())
+            .args(["example.SeededRandomHandler", seed])
+            .output()
+            .expect("java is needed for the differential tests");
+        assert!(hotspot.status.success());
+        let expected = String::from_utf8(hotspot.stdout).unwrap();
+        assert_eq!(run.json(), json!(expected.trim_end()), "seed {seed}");
+    }
+}

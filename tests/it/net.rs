@@ -480,6 +480,240 @@ fn python_http_client_honours_its_own_timeout() {
     );
 }
 
+// ---- Java: java.net.http.HttpClient through the host (kept apart from the other runtimes').
+
+fn java_fixture() -> tempfile::TempDir {
+    copy_fixture("java", "net")
+}
+
+#[test]
+fn java_httpclient_send_of_an_allowed_host_gets_status_headers_and_binary_body() {
+    let (port, requests) = serve(1);
+    let dir = java_fixture();
+    let allow = format!("127.0.0.1:{port}");
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/binary")),
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["contentType"], "application/octet-stream");
+    assert_eq!(out["custom"], "bin");
+    assert_eq!(out["url"], format!("http://127.0.0.1:{port}/binary"));
+    let bytes: Vec<u8> = serde_json::from_value(out["bytes"].clone()).unwrap();
+    assert_eq!(bytes, binary_body());
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("GET /binary HTTP/1.1"), "{request}");
+    let lower = request.to_lowercase();
+    assert!(lower.contains("x-from-handler: yes"), "{request}");
+    assert!(lower.contains("user-agent: java-http-client/"), "{request}");
+}
+
+#[test]
+fn java_httpclient_send_async_posts_a_string_body() {
+    let (port, requests) = serve(1);
+    let dir = java_fixture();
+    let ev = serde_json::json!({
+        "url": format!("http://127.0.0.1:{port}/missing"),
+        "method": "POST",
+        "body": "héllo",
+    });
+    let allow = format!("http://127.0.0.1:{port}");
+    let run = lambdabox(
+        dir.path(),
+        &[
+            "invoke",
+            "local",
+            "-f",
+            "async",
+            "--allow-net",
+            &allow,
+            "-d",
+            &ev.to_string(),
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 404);
+    assert_eq!(out["text"], "not here");
+    assert_eq!(out["headers"], "[content-length, content-type, x-custom]");
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("POST /missing HTTP/1.1"), "{request}");
+    assert!(request.ends_with("héllo"), "{request}");
+}
+
+#[test]
+fn java_httpclient_to_a_host_not_allowed_is_a_connect_exception_naming_the_flag() {
+    let dir = java_fixture();
+    let ev = event("http://127.0.0.1:9/x".into());
+    let run = lambdabox(dir.path(), &["invoke", "local", "-f", "async", "-d", &ev]);
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "java.net.ConnectException");
+    let message = err["errorMessage"].as_str().unwrap();
+    assert!(
+        message.contains("network access to http://127.0.0.1:9 is not allowed"),
+        "{message}"
+    );
+    assert!(message.contains("--allow-net 127.0.0.1:9"), "{message}");
+    assert!(
+        message.contains("custom.lambdabox.allowedOutboundHosts"),
+        "{message}"
+    );
+    // send() from a RequestHandler: the handler wraps the ConnectException.
+    let run = invoke(dir.path(), &["-d", &ev]);
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "java.lang.RuntimeException");
+    let message = err["errorMessage"].as_str().unwrap();
+    assert!(
+        message.starts_with("java.net.ConnectException: ")
+            && message.contains("network access to http://127.0.0.1:9 is not allowed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn java_httpclient_follows_allowed_redirects_and_refuses_denied_ones() {
+    let (port, _requests) = serve(3);
+    let dir = java_fixture();
+    let allow = format!("127.0.0.1:{port}");
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/redirect-local")),
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 404, "the redirect target answers 404");
+    assert_eq!(out["url"], format!("http://127.0.0.1:{port}/text"));
+
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            &allow,
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/redirect-away")),
+        ],
+    );
+    run.assert_code(1);
+    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains("http://127.0.0.2:9 is not allowed"),
+        "{message}"
+    );
+}
+
+#[test]
+fn java_httpclient_with_star_and_deterministic_works() {
+    let (port, _requests) = serve(1);
+    let dir = java_fixture();
+    let run = invoke(
+        dir.path(),
+        &[
+            "--allow-net",
+            "*",
+            "--deterministic",
+            "-d",
+            &event(format!("http://127.0.0.1:{port}/binary")),
+        ],
+    );
+    run.assert_code(0);
+    assert_eq!(run.json()["status"], 200);
+}
+
+#[test]
+fn java_http_url_connection_goes_through_the_host_too() {
+    let (port, requests) = serve(2);
+    let dir = java_fixture();
+    let allow = format!("127.0.0.1:{port}");
+    let legacy = |ev: String| {
+        lambdabox(
+            dir.path(),
+            &[
+                "invoke",
+                "local",
+                "-f",
+                "legacy",
+                "--allow-net",
+                &allow,
+                "-d",
+                &ev,
+            ],
+        )
+    };
+    let run = legacy(event(format!("http://127.0.0.1:{port}/binary")));
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["method"], "GET");
+    assert_eq!(out["message"], "OK");
+    assert_eq!(out["custom"], "bin");
+    assert_eq!(out["contentLength"], 256);
+    let text: Vec<u8> = out["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    assert_eq!(text, binary_body());
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        request.to_lowercase().contains("x-from-handler: yes"),
+        "{request}"
+    );
+
+    // Writing a body turns GET into POST; a 404 is FileNotFoundException from getInputStream.
+    let url = format!("http://127.0.0.1:{port}/missing");
+    let run = legacy(serde_json::json!({"url": url, "body": "a=1"}).to_string());
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 404);
+    assert_eq!(out["method"], "POST");
+    assert_eq!(out["text"], "not here");
+    assert_eq!(
+        out["inputStreamError"],
+        format!("java.io.FileNotFoundException: {url}")
+    );
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("POST /missing HTTP/1.1"), "{request}");
+    assert!(request.ends_with("a=1"), "{request}");
+
+    // Denied: a ConnectException naming the flag.
+    let run = lambdabox(
+        dir.path(),
+        &[
+            "invoke",
+            "local",
+            "-f",
+            "legacy",
+            "-d",
+            &event("http://127.0.0.1:9/x".into()),
+        ],
+    );
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "java.net.ConnectException");
+    assert!(
+        err["errorMessage"]
+            .as_str()
+            .unwrap()
+            .contains("--allow-net 127.0.0.1:9"),
+        "{err}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ruby: Net::HTTP (the real library; only its socket is the host).
 

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 
 use crate::classpath::ClassPath;
 use crate::lambda::{self, InvokeContext, Runtime};
+use crate::vm::natives::net::{HttpRequest, HttpResponse};
 use crate::vm::{Limits, Vm};
 
 wit_bindgen::generate!({
@@ -51,6 +52,14 @@ impl Guest for Component {
         };
         vm.log = Box::new(|s| host::log(s));
         vm.sleep = Box::new(host::sleep_ms);
+        vm.http = Box::new(|r: HttpRequest| {
+            host::http_request(&r.method, &r.url, &r.headers, &r.body).map(|resp| HttpResponse {
+                status: resp.status,
+                headers: resp.headers,
+                body: resp.body,
+                url: resp.url,
+            })
+        });
         let rt = Runtime::new(vm, &spec.handler).map_err(to_wit)?;
         RUNTIME.with(|r| *r.borrow_mut() = Some(rt));
         Ok(())

@@ -84,6 +84,8 @@ pub enum Resolved {
     ConcatSite(u32),
     /// An ObjectMethods site: index into the VM's record-method table.
     RecordSite(u32),
+    /// A SwitchBootstraps (typeSwitch / enumSwitch) site: index into the VM's switch table.
+    SwitchSite(u32),
 }
 
 /// The element type of an array class.

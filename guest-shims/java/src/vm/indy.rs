@@ -1,6 +1,6 @@
 //! invokedynamic, linked natively (no java.lang.invoke): string concatenation
-//! (StringConcatFactory), lambdas and method references (LambdaMetafactory) and record
-//! methods (ObjectMethods). Each call site is linked once and cached in its class's
+//! (StringConcatFactory), lambdas and method references (LambdaMetafactory), record
+//! methods (ObjectMethods) and pattern switches (SwitchBootstraps, Java 21). Each call site is linked once and cached in its class's
 //! constant-pool cache.
 
 use std::collections::HashMap;
@@ -25,11 +25,30 @@ pub struct RecordSite {
     getters: Vec<MemberRef>,
 }
 
+/// One case label of a pattern `switch` (the bootstrap's static arguments).
+enum SwitchLabel {
+    /// A type pattern: matches instances of the class.
+    Type(ClassId),
+    /// A constant of a switch on a boxed integral type (or Object): matches equal numbers.
+    Int(i32),
+    /// A String constant (typeSwitch) or, in an enumSwitch, an enum constant's name.
+    Str(Rc<[u16]>),
+    /// An enum constant in a typeSwitch (javac 22+ emits `EnumDesc` constants for them).
+    EnumConst(ClassId, Rc<[u16]>),
+}
+
+pub struct SwitchSite {
+    labels: Vec<SwitchLabel>,
+    /// enumSwitch: string labels name enum constants.
+    enum_switch: bool,
+}
+
 #[derive(Default)]
 pub struct Sites {
     // (GC roots: `singletons`; everything else holds no heap references.)
     concat: Vec<ConcatSite>,
     records: Vec<RecordSite>,
+    switches: Vec<SwitchSite>,
     lambdas: u32,
     /// Non-capturing lambdas are singletons, like HotSpot's.
     singletons: HashMap<ClassId, Ref>,
@@ -93,6 +112,14 @@ pub fn invokedynamic(vm: &mut Vm, class: ClassId, idx: u16) -> JResult<()> {
             let v = record_method(vm, n as usize, &args);
             vm.unpin_to(mark);
             push(vm, v?);
+        }
+        Resolved::SwitchSite(n) => {
+            let args = pop_args(vm, 2);
+            let mark = vm.pin_mark();
+            vm.pin_values(&args);
+            let v = switch_index(vm, n as usize, args[0].reference(), args[1].int());
+            vm.unpin_to(mark);
+            push(vm, Value::Int(v?));
         }
         _ => return Err(fatal("invokedynamic site cache holds a non-site entry")),
     }
@@ -266,6 +293,42 @@ fn link(vm: &mut Vm, class: ClassId, idx: u16) -> JResult<Resolved> {
             });
             Ok(Resolved::RecordSite(vm.indy.records.len() as u32 - 1))
         }
+        ("java/lang/runtime/SwitchBootstraps", m @ ("typeSwitch" | "enumSwitch")) => {
+            let mut labels = Vec::new();
+            for &a in &bm.args {
+                let label = match cp.get(a).map_err(fatal)? {
+                    Constant::Class(n) => {
+                        let name = cp.utf8(*n).map_err(fatal)?.clone();
+                        SwitchLabel::Type(vm.load_class(&name)?)
+                    }
+                    Constant::Integer(i) => SwitchLabel::Int(*i),
+                    Constant::String(u) => {
+                        let text = cp.utf8(*u).map_err(fatal)?.to_string();
+                        SwitchLabel::Str(text.encode_utf16().collect())
+                    }
+                    Constant::Dynamic { bsm, .. } => match enum_desc(cp, &file, *bsm) {
+                        Some((class, name)) => {
+                            let id = vm.load_class(&class)?;
+                            SwitchLabel::EnumConst(id, name.encode_utf16().collect())
+                        }
+                        None => {
+                            let msg = "SwitchBootstraps: a dynamic-constant case label other than an enum constant";
+                            return Err(vm.vm_error("java/lang/BootstrapMethodError", msg));
+                        }
+                    },
+                    _ => {
+                        let msg = "SwitchBootstraps: unexpected case label constant";
+                        return Err(vm.vm_error("java/lang/BootstrapMethodError", msg));
+                    }
+                };
+                labels.push(label);
+            }
+            vm.indy.switches.push(SwitchSite {
+                labels,
+                enum_switch: m == "enumSwitch",
+            });
+            Ok(Resolved::SwitchSite(vm.indy.switches.len() as u32 - 1))
+        }
         (c, m) => {
             let msg = format!(
                 "invokedynamic bootstrap {}.{m} is not supported yet",
@@ -398,7 +461,15 @@ pub fn call_lambda(
             if recv == NULL {
                 return Err(vm.vm_error("java/lang/NullPointerException", ""));
             }
-            vm.call_virtual(recv, &lt.target.name, &lt.target.desc, &all[1..])?
+            // javac (nestmates, JDK 15+) targets a private lambda body with REF_invokeVirtual;
+            // private methods are never overridden, so they are called directly.
+            let private = vm
+                .resolve_method(owner, &lt.target.name, &lt.target.desc)
+                .filter(|&m| vm.method(m).access & crate::classfile::ACC_PRIVATE != 0);
+            match private {
+                Some(m) => vm.invoke(m, &all)?,
+                None => vm.call_virtual(recv, &lt.target.name, &lt.target.desc, &all[1..])?,
+            }
         }
     };
     let produced = if lt.kind == 8 {
@@ -629,4 +700,90 @@ fn record_method(vm: &mut Vm, site: usize, args: &[Value]) -> JResult<Value> {
             Ok(Value::Int(1))
         }
     }
+}
+
+/// SwitchBootstraps.typeSwitch / enumSwitch: the index of the first label at or after
+/// `restart` that matches `target` (-1 for null, the label count when none matches).
+fn switch_index(vm: &mut Vm, site: usize, target: Ref, restart: i32) -> JResult<i32> {
+    if target == NULL {
+        return Ok(-1);
+    }
+    let target_class = vm.heap.get(target).class;
+    let count = vm.indy.switches[site].labels.len();
+    for i in restart.max(0) as usize..count {
+        let matched = match &vm.indy.switches[site].labels[i] {
+            SwitchLabel::Type(c) => vm.is_subclass(target_class, *c),
+            SwitchLabel::Int(k) => {
+                let k = *k;
+                if vm.instance_of_name(target, "java/lang/Character") {
+                    vm.get_field(target, "value").int() == k
+                } else if vm.instance_of_name(target, "java/lang/Number") {
+                    vm.call_virtual(target, "intValue", "()I", &[])?.int() == k
+                } else {
+                    false
+                }
+            }
+            SwitchLabel::EnumConst(class, name) => {
+                let (class, name) = (*class, name.clone());
+                if vm.is_subclass(target_class, class) {
+                    let n = vm.call_virtual(target, "name", "()Ljava/lang/String;", &[])?;
+                    vm.str_units(n.reference()).is_some_and(|n| *n == *name)
+                } else {
+                    false
+                }
+            }
+            SwitchLabel::Str(text) => {
+                let text = text.clone();
+                if vm.indy.switches[site].enum_switch {
+                    let name = vm.call_virtual(target, "name", "()Ljava/lang/String;", &[])?;
+                    vm.str_units(name.reference()).is_some_and(|n| *n == *text)
+                } else {
+                    vm.str_units(target).is_some_and(|s| *s == *text)
+                }
+            }
+        };
+        if matched {
+            return Ok(i as i32);
+        }
+    }
+    Ok(count as i32)
+}
+
+/// The (internal class name, constant name) of a `ConstantBootstraps.invoke` dynamic constant
+/// computing `EnumDesc.of(ClassDesc.of("pkg.Enum"), "NAME")`.
+fn enum_desc(
+    cp: &crate::classfile::ConstantPool,
+    file: &crate::classfile::ClassFile,
+    bsm: u16,
+) -> Option<(String, String)> {
+    let invoke = |bsm: u16, method: &str| -> Option<Vec<u16>> {
+        let bm = file.bootstrap_methods.get(bsm as usize)?;
+        let Constant::MethodHandle { reference, .. } = cp.get(bm.method).ok()? else {
+            return None;
+        };
+        let boot = cp.member_ref(*reference).ok()?;
+        if &*boot.class != "java/lang/invoke/ConstantBootstraps" || &*boot.name != "invoke" {
+            return None;
+        }
+        let (target, rest) = bm.args.split_first()?;
+        let Constant::MethodHandle { reference, .. } = cp.get(*target).ok()? else {
+            return None;
+        };
+        let target = cp.member_ref(*reference).ok()?;
+        (format!("{}.{}", target.class, target.name) == method).then(|| rest.to_vec())
+    };
+    let string = |idx: u16| -> Option<String> {
+        match cp.get(idx).ok()? {
+            Constant::String(u) => Some(cp.utf8(*u).ok()?.to_string()),
+            _ => None,
+        }
+    };
+    let args = invoke(bsm, "java/lang/Enum$EnumDesc.of")?;
+    let (class_desc, name) = (args.first()?, args.get(1)?);
+    let Constant::Dynamic { bsm: inner, .. } = cp.get(*class_desc).ok()? else {
+        return None;
+    };
+    let class_args = invoke(*inner, "java/lang/constant/ClassDesc.of")?;
+    let binary_name = string(*class_args.first()?)?;
+    Some((binary_name.replace('.', "/"), string(*name)?))
 }

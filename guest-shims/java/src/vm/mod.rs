@@ -72,6 +72,10 @@ pub struct Vm {
     pub log: Box<dyn FnMut(&str)>,
     /// Blocks for the given milliseconds (Thread.sleep): host.sleep-ms in the component.
     pub sleep: Box<dyn FnMut(u64)>,
+    /// Performs the handler's HTTP requests (java.net.http): host.http-request in the component.
+    pub http: natives::net::HttpFn,
+    /// Files the handler has open (java.io / java.nio.file streams).
+    pub files: natives::fs::OpenFiles,
     /// Preallocated so that running out of memory never needs memory.
     oom: Ref,
     gc_threshold: usize,
@@ -99,6 +103,8 @@ impl Vm {
             indy: indy::Sites::default(),
             log: Box::new(|s| eprint!("{s}")),
             sleep: Box::new(|ms| std::thread::sleep(std::time::Duration::from_millis(ms))),
+            http: natives::net::no_network(),
+            files: Default::default(),
             oom: NULL,
             gc_threshold: 8 << 20,
         };

@@ -211,6 +211,8 @@ fn fixtures_survive_gc_at_every_allocation() {
         "Strings1",
         "Collections1",
         "Library1",
+        "Random1",
+        "Net1",
     ] {
         let c = compile(name);
         let expected = hotspot(c.path(), name);
@@ -253,4 +255,151 @@ fn helpful_null_pointer_messages_use_local_names_with_debug_info() {
         .unwrap();
     assert!(status.success());
     assert_eq!(ours(out.path(), "Npe1"), hotspot(out.path(), "Npe1"));
+}
+
+#[test]
+fn random_uuid_and_digests_match_hotspot() {
+    differential("Random1");
+}
+
+/// Files1 works in one directory under /tmp (FILES1_ROOT, per test process), so its GC-stress
+/// run follows the differential run here instead of running in parallel with it.
+#[test]
+fn files_and_paths_match_hotspot() {
+    let root = format!("/tmp/lambdabox-java-files1-{}", std::process::id());
+    // Read by Files1 through System.getenv, in HotSpot (inherited) and in this VM.
+    std::env::set_var("FILES1_ROOT", &root);
+    let c = compile("Files1");
+    let expected = hotspot(c.path(), "Files1");
+    assert!(expected.contains(&root), "{expected}");
+    for gc_stress in [false, true] {
+        let mut vm = new_vm_with(
+            c.path(),
+            Limits {
+                gc_stress,
+                ..Limits::default()
+            },
+        );
+        let actual = match vm.call_static("Files1", "run", "()Ljava/lang/String;", &[]) {
+            Ok(v) => vm.rust_string(v.reference()).unwrap_or_default(),
+            Err(t) => describe(&mut vm, t),
+        };
+        assert_eq!(
+            actual, expected,
+            "gc_stress {gc_stress}\n--- ours ---\n{actual}\n--- hotspot ---\n{expected}"
+        );
+    }
+}
+
+#[test]
+fn uri_duration_requests_and_futures_match_hotspot() {
+    differential("Net1");
+}
+
+/// HttpClient.send goes through `Vm::http` (the host import in the component): the request
+/// arrives flattened and the response comes back with case-insensitive headers; a refusal is a
+/// ConnectException carrying the host's message.
+#[test]
+fn http_client_requests_go_through_the_host_callback() {
+    use crate::vm::natives::net::{HttpRequest, HttpResponse};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let src = r#"
+        import java.net.URI;
+        import java.net.http.*;
+        public class Http1 {
+            public static String run() throws Exception {
+                HttpClient c = HttpClient.newHttpClient();
+                HttpRequest r = HttpRequest.newBuilder(URI.create("http://api.test/p?q=1"))
+                    .header("X-A", "1").POST(HttpRequest.BodyPublishers.ofString("body")).build();
+                HttpResponse<String> res = c.send(r, HttpResponse.BodyHandlers.ofString());
+                String out = res.statusCode() + " " + res.body() + " " + res.headers().firstValue("SET-COOKIE").orElse("-")
+                    + " " + res.headers().allValues("set-cookie") + " " + res.uri();
+                try {
+                    c.sendAsync(HttpRequest.newBuilder(URI.create("http://denied.test/")).build(), HttpResponse.BodyHandlers.ofByteArray()).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    out += " | " + e.getCause();
+                }
+                return out;
+            }
+        }
+    "#;
+    let c = javac(&[("Http1.java", src)], "17");
+    let mut vm = new_vm(c.path());
+    let seen: Rc<RefCell<Vec<HttpRequest>>> = Rc::default();
+    let record = seen.clone();
+    vm.http = Box::new(move |r: HttpRequest| {
+        record.borrow_mut().push(r.clone());
+        if r.url.contains("denied") {
+            return Err("network access to http://denied.test is not allowed".into());
+        }
+        Ok(HttpResponse {
+            status: 201,
+            headers: vec![
+                ("set-cookie".into(), "a=1".into()),
+                ("set-cookie".into(), "b=2".into()),
+            ],
+            body: "héllo".as_bytes().to_vec(),
+            url: "http://api.test/final".into(),
+        })
+    });
+    let out = match vm.call_static("Http1", "run", "()Ljava/lang/String;", &[]) {
+        Ok(v) => vm.rust_string(v.reference()).unwrap_or_default(),
+        Err(t) => describe(&mut vm, t),
+    };
+    assert_eq!(
+        out,
+        "201 héllo a=1 [a=1, b=2] http://api.test/final | java.net.ConnectException: network access to http://denied.test is not allowed"
+    );
+    let seen = seen.borrow();
+    assert_eq!(seen[0].method, "POST");
+    assert_eq!(seen[0].url, "http://api.test/p?q=1");
+    assert_eq!(seen[0].body, b"body");
+    assert_eq!(seen[0].headers[0], ("X-A".to_string(), "1".to_string()));
+    assert!(seen[0].headers[1].1.starts_with("Java-http-client/"));
+}
+
+/// Java 21 pattern switches need a JDK 21+ javac (`JAVA21_HOME`, or Temurin 25 where this
+/// machine has it); the class file (major 65) then runs on that JDK and on this interpreter.
+#[test]
+fn pattern_switches_of_java_21_match_hotspot() {
+    let home =
+        std::env::var("JAVA21_HOME").unwrap_or_else(|_| "/usr/lib/jvm/temurin-25-jdk-amd64".into());
+    let home = std::path::Path::new(&home);
+    if !home.join("bin/javac").exists() {
+        eprintln!(
+            "skipped: no JDK 21+ at {} (set JAVA21_HOME)",
+            home.display()
+        );
+        return;
+    }
+    let src = fixture("opcodes/Switch21.java");
+    let harness = fixture("../../support/java-harness/RunStatic.java");
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(home.join("bin/javac"))
+        .args(["--release", "21", "-g:source,lines", "-d"])
+        .arg(out.path())
+        .arg(&src)
+        .arg(&harness)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let run = Command::new(home.join("bin/java"))
+        .arg("-cp")
+        .arg(out.path())
+        .args(["RunStatic", "Switch21"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let expected = String::from_utf8(run.stdout).unwrap();
+    let actual = ours(out.path(), "Switch21");
+    assert_eq!(
+        actual, expected,
+        "\n--- ours ---\n{actual}\n--- hotspot ---\n{expected}"
+    );
 }

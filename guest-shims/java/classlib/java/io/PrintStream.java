@@ -5,6 +5,8 @@ public class PrintStream extends OutputStream {
     private final boolean autoFlush;
     public PrintStream(OutputStream out) { this(out, false); }
     public PrintStream(OutputStream out, boolean autoFlush) { this.out = out; this.autoFlush = autoFlush; }
+    public PrintStream(String fileName) throws FileNotFoundException { this(new FileOutputStream(fileName), false); }
+    public PrintStream(File file) throws FileNotFoundException { this(new FileOutputStream(file), false); }
     public void write(int b) { try { out.write(b); } catch (IOException e) { } }
     public void write(byte[] b, int off, int len) { try { out.write(b, off, len); } catch (IOException e) { } }
     public void flush() { try { out.flush(); } catch (IOException e) { } }

@@ -6,6 +6,10 @@ public class PrintWriter extends Writer {
     public PrintWriter(Writer out, boolean autoFlush) { this.out = out; }
     public PrintWriter(OutputStream out) { this(new OutputStreamWriter(out)); }
     public PrintWriter(OutputStream out, boolean autoFlush) { this(new OutputStreamWriter(out)); }
+    public PrintWriter(String fileName) throws FileNotFoundException { this(new OutputStreamWriter(new FileOutputStream(fileName))); }
+    public PrintWriter(String fileName, String csn) throws FileNotFoundException, UnsupportedEncodingException { this(new OutputStreamWriter(new FileOutputStream(fileName), csn)); }
+    public PrintWriter(File file) throws FileNotFoundException { this(new OutputStreamWriter(new FileOutputStream(file))); }
+    public PrintWriter(File file, java.nio.charset.Charset cs) throws IOException { this(new OutputStreamWriter(new FileOutputStream(file), cs)); }
     public void write(char[] c, int off, int len) { try { out.write(c, off, len); } catch (IOException e) { } }
     public void write(String s) { write(s.toCharArray(), 0, s.length()); }
     public void flush() { try { out.flush(); } catch (IOException e) { } }

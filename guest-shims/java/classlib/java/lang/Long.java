@@ -37,6 +37,11 @@ public final class Long extends Number implements Comparable<Long> {
         while (v != 0) { sb.append(Character.forDigit((int) (v & mask), 1 << shift)); v >>>= shift; }
         return sb.reverse().toString();
     }
+    public static String toUnsignedString(long i) {
+        if (i >= 0) return toString(i);
+        long quot = (i >>> 1) / 5;
+        return toString(quot) + (i - quot * 10);
+    }
     public static String toHexString(long l) { return toUnsignedString0(l, 4); }
     public static String toBinaryString(long l) { return toUnsignedString0(l, 1); }
     public static String toOctalString(long l) { return toUnsignedString0(l, 3); }

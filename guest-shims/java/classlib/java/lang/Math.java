@@ -52,8 +52,22 @@ public final class Math {
     public static double signum(double d) { return (d == 0.0 || d != d) ? d : (d > 0 ? 1.0 : -1.0); }
     public static double toRadians(double deg) { return deg * 0.017453292519943295; }
     public static double toDegrees(double rad) { return rad * 57.29577951308232; }
-    /** Seeded from the platform's random source (see natives/lang.rs). */
-    public static native double random();
+    private static java.util.Random randomNumberGenerator;
+    /** As the JDK: one shared unseeded java.util.Random (seeded from the sandbox's random source). */
+    public static double random() {
+        if (randomNumberGenerator == null) randomNumberGenerator = new java.util.Random();
+        return randomNumberGenerator.nextDouble();
+    }
+    public static double nextUp(double d) {
+        if (d != d || d == Double.POSITIVE_INFINITY) return d;
+        d += 0.0d;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(d) + ((d >= 0.0d) ? +1L : -1L));
+    }
+    public static double nextDown(double d) {
+        if (d != d || d == Double.NEGATIVE_INFINITY) return d;
+        if (d == 0.0) return -Double.MIN_VALUE;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(d) + ((d > 0.0d) ? -1L : +1L));
+    }
     public static int addExact(int x, int y) {
         int r = x + y;
         if (((x ^ r) & (y ^ r)) < 0) throw new ArithmeticException("integer overflow");
@@ -69,6 +83,18 @@ public final class Math {
         if ((int) r != r) throw new ArithmeticException("integer overflow");
         return (int) r;
     }
+    public static long subtractExact(long x, long y) {
+        long r = x - y;
+        if (((x ^ y) & (x ^ r)) < 0) throw new ArithmeticException("long overflow");
+        return r;
+    }
+    public static long multiplyExact(long x, long y) {
+        long r = x * y;
+        long ax = Math.abs(x), ay = Math.abs(y);
+        if (((ax | ay) >>> 31 != 0) && ((y != 0 && r / y != x) || (x == Long.MIN_VALUE && y == -1))) throw new ArithmeticException("long overflow");
+        return r;
+    }
+    public static long multiplyExact(long x, int y) { return multiplyExact(x, (long) y); }
     public static int subtractExact(int x, int y) {
         int r = x - y;
         if (((x ^ y) & (x ^ r)) < 0) throw new ArithmeticException("integer overflow");
@@ -82,4 +108,6 @@ public final class Math {
     public static int floorMod(int x, int y) { return x - floorDiv(x, y) * y; }
     public static long floorDiv(long x, long y) { long q = x / y; if ((x ^ y) < 0 && q * y != x) q--; return q; }
     public static long floorMod(long x, long y) { return x - floorDiv(x, y) * y; }
+    public static long floorDiv(long x, int y) { return floorDiv(x, (long) y); }
+    public static int floorMod(long x, int y) { return (int) floorMod(x, (long) y); }
 }

@@ -29,6 +29,7 @@ public final class System {
             case "os.name": return "Linux";
             case "user.dir": return "/var/task";
             case "file.encoding": return "UTF-8";
+            case "java.io.tmpdir": return "/tmp";
             default: return null;
         }
     }

@@ -51,6 +51,24 @@ public final class Arrays {
         for (int i = 0; i < a.length; i++) { if (i > 0) sb.append(", "); sb.append(a[i]); }
         return sb.append(']').toString();
     }
+    public static String toString(byte[] a) {
+        if (a == null) return "null";
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < a.length; i++) { if (i > 0) sb.append(", "); sb.append(a[i]); }
+        return sb.append(']').toString();
+    }
+    public static String toString(short[] a) {
+        if (a == null) return "null";
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < a.length; i++) { if (i > 0) sb.append(", "); sb.append(a[i]); }
+        return sb.append(']').toString();
+    }
+    public static String toString(float[] a) {
+        if (a == null) return "null";
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < a.length; i++) { if (i > 0) sb.append(", "); sb.append(a[i]); }
+        return sb.append(']').toString();
+    }
     public static String toString(long[] a) {
         if (a == null) return "null";
         StringBuilder sb = new StringBuilder("[");
@@ -94,6 +112,38 @@ public final class Arrays {
         for (int i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
         return true;
     }
+    public static boolean equals(byte[] a, byte[] b) {
+        if (a == b) return true;
+        if (a == null || b == null || a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
+        return true;
+    }
+    public static boolean equals(char[] a, char[] b) {
+        if (a == b) return true;
+        if (a == null || b == null || a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
+        return true;
+    }
+    public static boolean equals(long[] a, long[] b) {
+        if (a == b) return true;
+        if (a == null || b == null || a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
+        return true;
+    }
+    public static boolean equals(short[] a, short[] b) {
+        if (a == b) return true;
+        if (a == null || b == null || a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
+        return true;
+    }
+    public static boolean equals(double[] a, double[] b) {
+        if (a == b) return true;
+        if (a == null || b == null || a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) if (Double.doubleToLongBits(a[i]) != Double.doubleToLongBits(b[i])) return false;
+        return true;
+    }
+    public static int hashCode(byte[] a) { if (a == null) return 0; int h = 1; for (byte v : a) h = 31 * h + v; return h; }
+    public static void fill(byte[] a, byte v) { for (int i = 0; i < a.length; i++) a[i] = v; }
     public static void fill(int[] a, int v) { for (int i = 0; i < a.length; i++) a[i] = v; }
     public static void fill(long[] a, long v) { for (int i = 0; i < a.length; i++) a[i] = v; }
     public static void fill(char[] a, char v) { for (int i = 0; i < a.length; i++) a[i] = v; }

@@ -37,6 +37,24 @@ public final class Collections {
     public static <T> boolean addAll(Collection<? super T> c, T... es) { boolean m = false; for (T e : es) m |= c.add(e); return m; }
     public static int frequency(Collection<?> c, Object o) { int n = 0; for (Object e : c) if (Objects.equals(o, e)) n++; return n; }
     public static void swap(List<?> list, int i, int j) { swap0(list, i, j); }
+    private static Random shuffleRandom;
+    public static void shuffle(List<?> list) {
+        if (shuffleRandom == null) shuffleRandom = new Random();
+        shuffle(list, shuffleRandom);
+    }
+    /** The JDK's walk (from the end, swapping with rnd.nextInt(i)), so a seeded Random gives its order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void shuffle(List<?> list, Random rnd) {
+        int size = list.size();
+        if (size < 5 || list instanceof RandomAccess) {
+            for (int i = size; i > 1; i--) swap0(list, i - 1, rnd.nextInt(i));
+        } else {
+            Object[] arr = list.toArray();
+            for (int i = size; i > 1; i--) { Object t = arr[i - 1]; int j = rnd.nextInt(i); arr[i - 1] = arr[j]; arr[j] = t; }
+            ListIterator it = list.listIterator();
+            for (Object e : arr) { it.next(); it.set(e); }
+        }
+    }
     private static <T> void swap0(List<T> l, int i, int j) { T t = l.get(i); l.set(i, l.get(j)); l.set(j, t); }
 
     public static <K, V> Map<K, V> unmodifiableMap(Map<? extends K, ? extends V> m) { return new UnmodifiableMap<>(m); }

@@ -59,7 +59,6 @@ pub fn register(t: &mut HashMap<String, NativeFn>) {
             .unwrap_or_default();
         Ok(Value::Long(now.as_nanos() as i64))
     });
-    reg(t, "java/lang/Math.random()D", |_, _| Ok(Value::Double(math_random())));
     reg(
         t,
         "java/lang/System.getenv0(Ljava/lang/String;)Ljava/lang/String;",
@@ -230,6 +229,9 @@ pub fn register(t: &mut HashMap<String, NativeFn>) {
     math1!("floor", f64::floor);
     math1!("ceil", f64::ceil);
     math1!("rint", |x: f64| x.round_ties_even());
+    reg(t, "java/lang/StrictMath.log(D)D", |_, a| {
+        Ok(Value::Double(super::fdlibm::log(a[0].double())))
+    });
     reg(t, "java/lang/Math.pow(DD)D", |_, a| {
         Ok(Value::Double(java_pow(a[0].double(), a[1].double())))
     });
@@ -478,40 +480,4 @@ pub fn register_runtime(t: &mut HashMap<String, NativeFn>) {
             .unwrap_or_default();
         Ok(Value::Long(now.as_millis() as i64))
     });
-}
-
-thread_local! {
-    static RANDOM_STATE: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// `Math.random`: a xorshift64* stream seeded once from the platform's random source. std's
-/// `RandomState` draws its keys from it (WASI `random_get`, which the host seeds from `--seed`
-/// under `--deterministic`), so the stream follows the seed and differs between runs otherwise.
-fn math_random() -> f64 {
-    use std::hash::BuildHasher;
-    RANDOM_STATE.with(|state| {
-        let mut x = state.get();
-        if x == 0 {
-            x = std::collections::hash_map::RandomState::new().hash_one(0x5eed_u64) | 1;
-        }
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        state.set(x);
-        // 53 random bits in [0, 1).
-        (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
-    })
-}
-
-#[cfg(test)]
-mod random_tests {
-    #[test]
-    fn math_random_is_in_range_and_varies() {
-        let draws: Vec<f64> = (0..1000).map(|_| super::math_random()).collect();
-        assert!(draws.iter().all(|d| (0.0..1.0).contains(d)));
-        let distinct: std::collections::HashSet<u64> = draws.iter().map(|d| d.to_bits()).collect();
-        assert!(distinct.len() > 990, "{}", distinct.len());
-        let mean = draws.iter().sum::<f64>() / draws.len() as f64;
-        assert!((0.4..0.6).contains(&mean), "{mean}");
-    }
 }

@@ -214,8 +214,7 @@ pub fn register(t: &mut HashMap<String, NativeFn>) {
             let msg = format!("offset {off}, count {n}, length {}", bytes.len());
             return Err(sioobe(vm, msg));
         }
-        let text = String::from_utf8_lossy(&bytes[off as usize..(off + n) as usize]);
-        let s: Rc<[u16]> = text.encode_utf16().collect::<Vec<_>>().into();
+        let s: Rc<[u16]> = decode_utf8(&bytes[off as usize..(off + n) as usize]).into();
         vm.heap.get_mut(a[0].reference()).native = Native::Str(s);
         Ok(Value::Top)
     });
@@ -302,4 +301,46 @@ fn string_utf8_bytes(vm: &mut Vm, a: &[Value]) -> JResult<Value> {
         }
     }
     Ok(Value::Ref(arr))
+}
+
+/// UTF-8 to UTF-16 with the JDK's replacement rules: one U+FFFD per maximal invalid subpart
+/// (as `from_utf8_lossy`), except that an encoded surrogate (`ED A0..BF xx`) is one malformed
+/// sequence of three bytes, as the JDK's decoder sees it.
+pub fn decode_utf8(mut bytes: &[u8]) -> Vec<u16> {
+    let mut out = Vec::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                out.extend(s.encode_utf16());
+                return out;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                out.extend(std::str::from_utf8(&bytes[..good]).unwrap().encode_utf16());
+                out.push(0xfffd);
+                let rest = &bytes[good..];
+                let skip = match rest {
+                    [0xed, 0xa0..=0xbf, c, ..] if c & 0xc0 == 0x80 => 3,
+                    _ => match e.error_len() {
+                        Some(n) => n,
+                        None => rest.len(),
+                    },
+                };
+                bytes = &rest[skip..];
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod utf8_tests {
+    #[test]
+    fn malformed_utf8_is_replaced_as_the_jdk_does() {
+        let d = |b: &[u8]| String::from_utf16(&super::decode_utf8(b)).unwrap();
+        assert_eq!(d(b"ok\xff"), "ok\u{fffd}");
+        assert_eq!(d(b"\xe2\x82"), "\u{fffd}");
+        assert_eq!(d(b"\xe2xy"), "\u{fffd}xy");
+        assert_eq!(d(b"\xed\xa0\x80z"), "\u{fffd}z");
+        assert_eq!(d("h\u{e9}".as_bytes()), "h\u{e9}");
+    }
 }

@@ -1,0 +1,5 @@
+package java.nio.file;
+
+public class DirectoryNotEmptyException extends FileSystemException {
+    public DirectoryNotEmptyException(String file) { super(file); }
+}

@@ -1,0 +1,20 @@
+package java.nio.file;
+
+public class InvalidPathException extends IllegalArgumentException {
+    private final String input;
+    private final int index;
+
+    public InvalidPathException(String input, String reason, int index) {
+        super(reason);
+        this.input = input;
+        this.index = index;
+    }
+    public InvalidPathException(String input, String reason) { this(input, reason, -1); }
+
+    public String getInput() { return input; }
+    public String getReason() { return super.getMessage(); }
+    public int getIndex() { return index; }
+    public String getMessage() {
+        return getReason() + (index > -1 ? " at index " + index : "") + ": " + input;
+    }
+}
