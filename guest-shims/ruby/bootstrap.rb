@@ -118,8 +118,8 @@ module Lambdabox
 
   # Build the message handler. The nonce lives only in this closure's locals (not in a constant,
   # a global, the environment or ARGV); `busy` refuses re-entry so handler code cannot make the
-  # bootstrap emit a frame of its choosing.
-  def self.install(out)
+  # bootstrap emit a frame of its choosing. `input` carries the host's answers to `http` frames.
+  def self.install(out, input)
     nonce = nil
     runner = nil
     busy = false
@@ -153,6 +153,22 @@ module Lambdabox
       end
       nil
     end
+
+    # The handler's outbound HTTP request (net_http.rb): one `http` frame, answered by one line
+    # on stdin. Only `http` frames can be made this way. `body` is a binary string; `timeout`
+    # (seconds) caps the request below the function's remaining time.
+    define_singleton_method(:http_exchange) do |method, url, headers, body, follow_redirects: false, timeout: nil|
+      raise IOError, 'lambdabox: HTTP requests can only be made while the handler runs' unless busy
+
+      message = { 'type' => 'http', 'method' => method.to_s, 'url' => url.to_s,
+                  'headers' => headers.map { |k, v| [k.to_s, v.to_s] }, 'body' => [body.to_s].pack('m0') }
+      message['redirect'] = 'manual' unless follow_redirects
+      message['timeoutMs'] = (timeout * 1000).ceil if timeout
+      Lambdabox.flush_logs
+      write.call(message)
+      line = input.gets or raise EOFError, 'lambdabox: the host did not answer an HTTP request'
+      JSON.parse(line)
+    end
   end
 
   def self.init(message)
@@ -181,6 +197,9 @@ module Lambdabox
   # environment with `init` and it replaces the process environment.
   def self.apply_environment(env)
     ENV.replace(env.transform_values(&:to_s))
+    # RubyGems memoized its paths from the snapshot's environment: GEM_PATH (vendored gems under
+    # /var/task/vendor/bundle) is read again on the next gem lookup.
+    Gem.clear_paths if defined?(Gem.clear_paths)
   end
 
   def self.flush_logs
@@ -197,7 +216,7 @@ module Lambdabox
   end
 end
 
-Lambdabox.install(IO.new(1, 'w', autoclose: false).tap { |io| io.binmode })
+Lambdabox.install(IO.new(1, 'w', autoclose: false).tap(&:binmode), STDIN)
 $stdout = STDERR
 ARGV.clear
 Lambdabox.serve($stdin) if $PROGRAM_NAME == __FILE__

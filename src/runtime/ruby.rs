@@ -2,9 +2,10 @@
 //! `guest-shims/ruby/bootstrap.rb`, pre-initialized once per artifact and bootstrap
 //! (`sandbox::ruby_reactor`). `ruby3.2`, `ruby3.3` and `ruby3.4` all run on this interpreter.
 //!
-//! What is Ruby-specific: the snapshot (the interpreter after `ruby-init`, `require 'json'` and
-//! the bootstrap, taken with wasmtime-wizer), the empty `/var` preopen CRuby needs, and the
-//! fixed preopen layout the snapshot implies (so `--mount` cannot be honoured).
+//! What is Ruby-specific: the snapshot (the interpreter after `ruby-init`, `require 'json'`, the
+//! bootstrap and net/http, taken with wasmtime-wizer), the empty `/var` preopen CRuby needs, the
+//! fixed preopen layout the snapshot implies (with a few slots `--mount` directories fill), and
+//! the AWS Ruby runtime's `GEM_PATH`.
 
 use super::artifacts::{self, RUBY};
 use super::local;
@@ -21,14 +22,36 @@ use std::sync::Arc;
 /// The bootstrap, embedded: it is evaluated once, while the snapshot is built.
 pub const BOOTSTRAP: &str = include_str!("../../guest-shims/ruby/bootstrap.rb");
 
+/// Net::HTTP over the host (it loads net/http into the snapshot), evaluated after the bootstrap.
+pub const NET_HTTP: &str = include_str!("../../guest-shims/ruby/net_http.rb");
+
+/// What the snapshot evaluates after `ruby-init`, in order, under these file names.
+pub const GUEST_SOURCES: &[ruby_reactor::GuestSource] = &[
+    ("/var/runtime/bootstrap.rb", BOOTSTRAP),
+    ("/var/runtime/net_http.rb", NET_HTTP),
+];
+
+/// Names how the snapshot is made beyond its inputs (preopen layout, evaluation order): change it
+/// whenever `ruby_reactor`'s snapshot recipe changes, so no stale snapshot is reused.
+const SNAPSHOT_RECIPE: &str =
+    "preopens /var/task /tmp /var and the mount slots; init args; sources in order; GC; v4";
+
 /// The cache key of the pre-initialized module: whatever changes the snapshot's memory image.
 /// (The compiled-code cache adds the engine's compatibility hash.)
 pub fn snapshot_key() -> String {
     let mut hash = Sha256::new();
     hash.update(RUBY.sha256.as_bytes());
-    hash.update(BOOTSTRAP.as_bytes());
+    hash.update(SNAPSHOT_RECIPE.as_bytes());
+    hash.update(ruby_reactor::MOUNT_SLOTS.to_le_bytes());
+    // Not part of the engine's compatibility hash, but decides how the image is mapped.
+    hash.update(ruby_reactor::DENSE_IMAGE_BYTES.to_le_bytes());
+    for (path, source) in GUEST_SOURCES {
+        hash.update(path.as_bytes());
+        hash.update([0]);
+        hash.update(source.as_bytes());
+        hash.update([0]);
+    }
     hash.update(ruby_reactor::RUBY_INIT_ARGS.join("\0").as_bytes());
-    hash.update(ruby_reactor::BOOTSTRAP_PATH.as_bytes());
     hash.update(b"wasmtime-wizer 48.0.8");
     hex::encode(&hash.finalize()[..16])
 }
@@ -54,14 +77,7 @@ pub fn instance(
     task: &TaskDir,
     log: Arc<dyn LogSink>,
 ) -> anyhow::Result<RubyInstance> {
-    if !inv.mounts.is_empty() {
-        return Err(UsageError::new(format!(
-            "--mount: the {} runtime cannot see extra directories (its pre-initialized interpreter has a fixed set of preopens)",
-            inv.runtime
-        ))
-        .hint("read extra files from /var/task (the service directory) or /tmp instead")
-        .into());
-    }
+    check_mounts(inv)?;
     let store = artifacts::Store::from_env();
     let wasm = store.require(&RUBY).map_err(|e| {
         let mut err = e.clone();
@@ -73,8 +89,51 @@ pub fn instance(
     })?;
     let module = snapshot(&store, &wasm)?;
     let mut policy = local::policy(inv, task)?;
-    ruby_reactor::add_var_preopen(&mut policy, &ruby_reactor::empty_dir(store.root())?);
-    RubyInstance::start(&module, &policy, log)
+    let mounts = ruby_reactor::fixed_preopens(&mut policy, &ruby_reactor::empty_dir(store.root())?);
+    if !policy.env.iter().any(|(k, _)| k == "GEM_PATH") {
+        policy
+            .env
+            .push(("GEM_PATH".to_owned(), gem_path(&inv.runtime)));
+    }
+    let table_file = store
+        .root()
+        .join(format!("ruby-preopen-table-{}.json", snapshot_key()));
+    RubyInstance::start(&module, &policy, &mounts, &table_file, log)
+}
+
+/// The AWS Ruby runtime's gem path for `runtime` (`ruby3.3` → `.../ruby/3.3.0`): gems vendored
+/// with `bundle config set path vendor/bundle`, then a layer's `ruby/gems`.
+fn gem_path(runtime: &str) -> String {
+    let version = runtime
+        .strip_prefix("ruby")
+        .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .unwrap_or("3.4");
+    format!("/var/task/vendor/bundle/ruby/{version}.0:/opt/ruby/gems/{version}.0")
+}
+
+/// The pre-initialized interpreter has room for [`ruby_reactor::MOUNT_SLOTS`] mounts, and
+/// wasi-libc's preopen table cannot hold a path with `..`.
+fn check_mounts(inv: &LocalInvocation) -> Result<(), UsageError> {
+    if inv.mounts.len() > ruby_reactor::MOUNT_SLOTS {
+        return Err(UsageError::new(format!(
+            "--mount: the {} runtime takes at most {} mounts ({} given)",
+            inv.runtime,
+            ruby_reactor::MOUNT_SLOTS,
+            inv.mounts.len()
+        ))
+        .hint("mount a common parent directory once instead of several siblings"));
+    }
+    match inv
+        .mounts
+        .iter()
+        .find(|m| ruby_reactor::table_prefix(&m.guest).is_none())
+    {
+        Some(m) => Err(UsageError::new(format!(
+            "--mount: the guest path `{}` must not contain `..`",
+            m.guest
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// The pre-initialized interpreter (built once, then loaded from the compiled-code cache).
@@ -82,7 +141,7 @@ fn snapshot(store: &artifacts::Store, wasm: &Path) -> anyhow::Result<wasmtime::M
     ruby_reactor::snapshot_module(
         wasm,
         &snapshot_key(),
-        BOOTSTRAP,
+        GUEST_SOURCES,
         &ruby_reactor::empty_dir(store.root())?,
     )
 }
@@ -114,6 +173,15 @@ mod tests {
     fn snapshot_key_is_stable_and_short() {
         assert_eq!(snapshot_key(), snapshot_key());
         assert_eq!(snapshot_key().len(), 32);
+    }
+
+    #[test]
+    fn the_gem_path_follows_the_declared_ruby_version() {
+        assert_eq!(
+            gem_path("ruby3.2"),
+            "/var/task/vendor/bundle/ruby/3.2.0:/opt/ruby/gems/3.2.0"
+        );
+        assert_eq!(gem_path("ruby3.4"), gem_path("ruby"));
     }
 
     #[test]

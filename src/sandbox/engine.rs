@@ -33,6 +33,9 @@ pub fn engine() -> anyhow::Result<&'static Engine> {
         .map_err(|e| anyhow::anyhow!("cannot create the WebAssembly engine: {e}"))
 }
 
+/// Memory images up to this size are always laid out densely (mmapped copy-on-write).
+pub const DENSE_IMAGE_BYTES: u64 = 128 << 20;
+
 fn config() -> Config {
     let mut config = Config::new();
     config
@@ -43,6 +46,9 @@ fn config() -> Config {
         // Copy-on-write memory images: instantiation costs microseconds instead of copying the
         // guest's data segments (12-24 ms for an interpreter).
         .memory_init_cow(true)
+        // A snapshot's memory (the Ruby reactor's: tens of MiB, sparse) gets a copy-on-write
+        // image too; above the default 16 MiB it would be copied in at every instantiation.
+        .memory_guaranteed_dense_image_size(DENSE_IMAGE_BYTES)
         .wasm_component_model(true)
         .cranelift_opt_level(OptLevel::Speed);
     config

@@ -10,17 +10,22 @@
 //! (`require 'js'`); here they trap.
 //!
 //! Pre-initialization (wasmtime-wizer's split API): [`build_snapshot`] instruments the module,
-//! runs `_initialize` + `ruby-init` + the bootstrap (which requires `json`), and snapshots linear
-//! memory and globals into a new module whose start-up costs milliseconds instead of ~0.45 s.
+//! runs `_initialize` + `ruby-init` + the guest sources (the bootstrap, which requires `json`, and
+//! the Net::HTTP transport, which loads net/http), and snapshots linear memory and globals into a
+//! new module whose start-up costs milliseconds instead of ~0.45 s.
 
 use super::clock::{Budget, Clock};
+pub use super::engine::DENSE_IMAGE_BYTES;
 use super::engine::{engine, on_guest_thread};
 use super::guard::{self, Guard, HasGuard};
 use super::limits::{Failure, MemoryGauge};
+use super::net::NetPolicy;
 use super::policy::{Policy, Preopen};
 use super::scratch::Scratch;
-use super::stdio::{init_answer, invoke_answer, invoke_message, new_nonce, FrameSplitter, Piece};
-use super::streams::{ByteSink, GuestOutput, Log, LogSink, MemorySink};
+use super::stdio::{
+    http_reply, init_answer, invoke_answer, invoke_message, new_nonce, FrameSplitter, Piece,
+};
+use super::streams::{ByteSink, ChannelStdin, GuestOutput, Log, LogSink, MemorySink};
 use super::wasi::{build_ctx, GuestStdio};
 use super::{Called, HandlerSpec, HostRuntime, InvokeContext};
 use crate::outcome::Response;
@@ -28,7 +33,7 @@ use serde_json::{json, Value};
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::pin::pin;
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 use wasmtime::error::Context as _;
@@ -39,9 +44,9 @@ use wasmtime_wasi::p1::WasiP1Ctx;
 /// `ruby-init` arguments: UTF-8 everywhere, and an empty `-e` so init loads nothing else.
 pub const RUBY_INIT_ARGS: &[&str] = &["ruby.wasm", "-EUTF-8", "-e_=0"];
 
-/// The file name the bootstrap is evaluated under (it appears in backtraces, which the
-/// bootstrap cuts at its own frames).
-pub const BOOTSTRAP_PATH: &str = "/var/runtime/bootstrap.rb";
+/// A Ruby file evaluated into the snapshot: the name it is evaluated under (it appears in
+/// backtraces; the bootstrap cuts them at its own frames) and its source.
+pub type GuestSource = (&'static str, &'static str);
 
 /// The guest's `rb-abi-value` handles: the host-side table of the legacy canonical ABI. The
 /// guest stores a value with `resource_new` and the host gets a handle back from an export.
@@ -249,12 +254,12 @@ pub fn ruby_string_literal(text: &str) -> String {
     out
 }
 
-/// The code that evaluates the bootstrap source under its own file name.
-pub fn bootstrap_eval_code(bootstrap_source: &str) -> String {
+/// The code that evaluates `source` at top level under the file name `path`.
+pub fn file_eval_code(path: &str, source: &str) -> String {
     format!(
         "eval({}, TOPLEVEL_BINDING, {}, 1)",
-        ruby_string_literal(bootstrap_source),
-        ruby_string_literal(BOOTSTRAP_PATH)
+        ruby_string_literal(source),
+        ruby_string_literal(path)
     )
 }
 
@@ -268,13 +273,13 @@ pub fn message_eval_code(message_json: &str) -> String {
 
 /// Pre-initializes `ruby_wasm`: instantiate the instrumented module in `store` (whose data owns
 /// the WASI context; its preopens must be the ones used at run time), run `_initialize`,
-/// `ruby-init` and the bootstrap, and return the snapshot as a new wasm module.
+/// `ruby-init` and the `sources` in order, and return the snapshot as a new wasm module.
 pub fn build_snapshot<T: Send + 'static>(
     store: &mut Store<T>,
     linker: &mut Linker<T>,
     handles: fn(&mut T) -> &mut RbHandles,
     ruby_wasm: &[u8],
-    bootstrap_source: &str,
+    sources: &[GuestSource],
 ) -> Result<Vec<u8>> {
     let mut wizer = wasmtime_wizer::Wizer::new();
     // Removes `_initialize` from the snapshot: constructors already ran.
@@ -290,11 +295,16 @@ pub fn build_snapshot<T: Send + 'static>(
         .context("ruby: instantiating")?;
     let reactor = Reactor::new(store, &instance)?;
     reactor.initialize(store, &instance, RUBY_INIT_ARGS)?;
+    for (path, source) in sources {
+        reactor.eval(store, handles, &file_eval_code(path, source), path)?;
+    }
+    // Leave no garbage from start-up in the image: a restored guest then allocates from swept,
+    // page-ordered free lists (fewer first-touch page faults) and its first GC has less to do.
     reactor.eval(
         store,
         handles,
-        &bootstrap_eval_code(bootstrap_source),
-        "the bootstrap",
+        "GC.start(full_mark: true, immediate_sweep: true)",
+        "the pre-snapshot GC",
     )?;
     let mut state = SnapshotState { store, instance };
     block_on(wizer.snapshot(&cx, &mut state)).context("ruby: taking the snapshot")
@@ -362,18 +372,179 @@ const GRACE: Duration = Duration::from_secs(1);
 /// Budget for building the snapshot (`ruby-init` + `require 'json'` + the bootstrap).
 const SNAPSHOT_TIMEOUT: Duration = Duration::from_secs(300);
 
-/// The preopens of a Ruby sandbox, in the order the snapshot recorded them (wasi-libc reads its
-/// preopen table during `_initialize`, so a directory added later is invisible to Ruby):
-/// `/var/task`, `/tmp` (from the policy's own fields), then `/var`.
-pub fn add_var_preopen(policy: &mut Policy, empty_dir: &Path) {
-    policy.extra_dirs.insert(
-        0,
-        Preopen {
-            host: empty_dir.to_owned(),
-            guest: VAR_DIR.to_owned(),
-            writable: false,
-        },
-    );
+/// How many `--mount` directories a Ruby sandbox can take.
+pub const MOUNT_SLOTS: usize = 4;
+
+/// The guest name of mount slot `i` in the snapshot. An unused slot is an empty read-only
+/// directory under that name.
+fn slot_guest_path(i: usize) -> String {
+    format!("{VAR_DIR}/.lambdabox-mount-{i}")
+}
+
+/// A `--mount` placed in a slot: its directory is preopened at the slot's position, and after
+/// restore wasi-libc's preopen table maps `prefix` (the guest path) to the slot's descriptor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotMount {
+    slot: usize,
+    prefix: String,
+}
+
+/// A guest path as wasi-libc's preopen table holds it: no leading `/`, no empty or `.`
+/// components; `None` if it has a `..` component.
+pub fn table_prefix(guest: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for part in guest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The preopens of a Ruby sandbox, in the order the snapshot recorded them. wasi-libc reads its
+/// preopen table during `_initialize` and wasi-vfs (which serves the embedded stdlib) numbers
+/// its descriptors after the host's, so the snapshot fixes how many there are and where:
+/// `/var/task`, `/tmp` (from the policy's own fields), `/var`, then [`MOUNT_SLOTS`] slots. The
+/// policy's extra directories (the `--mount`s, at most [`MOUNT_SLOTS`], paths checked with
+/// [`table_prefix`]) move into the slots; the returned list is for [`RubyInstance::start`].
+pub fn fixed_preopens(policy: &mut Policy, empty_dir: &Path) -> Vec<SlotMount> {
+    let mounts = std::mem::take(&mut policy.extra_dirs);
+    let mut placed = Vec::new();
+    policy.extra_dirs.push(Preopen {
+        host: empty_dir.to_owned(),
+        guest: VAR_DIR.to_owned(),
+        writable: false,
+    });
+    for slot in 0..MOUNT_SLOTS {
+        let (host, writable) = match mounts.get(slot) {
+            Some(mount) => {
+                placed.push(SlotMount {
+                    slot,
+                    prefix: table_prefix(&mount.guest).unwrap_or_default(),
+                });
+                (mount.host.clone(), mount.writable)
+            }
+            None => (empty_dir.to_owned(), false),
+        };
+        policy.extra_dirs.push(Preopen {
+            host,
+            guest: slot_guest_path(slot),
+            writable,
+        });
+    }
+    placed
+}
+
+/// The WASI descriptor of `policy.extra_dirs[index]` (`wasi::build_ctx` preopens `/var/task`,
+/// the runtime directory if any, `/tmp`, then the extra directories, from fd 3 on).
+fn extra_dir_fd(policy: &Policy, index: usize) -> u32 {
+    (3 + 1 + usize::from(policy.runtime_dir.is_some()) + 1 + index) as u32
+}
+
+/// Points wasi-libc's preopen table entries of the used mount slots at the mounts' guest paths.
+/// The table (an array of `{const char *prefix; int fd;}`, the prefixes without their leading
+/// `/`) is found by its content: an entry holding a pointer to the slot's NUL-terminated name
+/// and the slot's descriptor. Scanning touches the whole memory image (~0.3 s), so the offsets
+/// are remembered in `table_file` (one per snapshot) and checked before each use. Each new
+/// prefix is a fresh guest allocation.
+fn retarget_mount_slots<T>(
+    store: &mut Store<T>,
+    reactor: &Reactor,
+    policy: &Policy,
+    mounts: &[SlotMount],
+    table_file: &Path,
+) -> Result<()> {
+    if mounts.is_empty() {
+        return Ok(());
+    }
+    let slot = |i: usize| {
+        let name = table_prefix(&slot_guest_path(i)).unwrap_or_default();
+        (name.into_bytes(), extra_dir_fd(policy, 1 + i))
+    };
+    let memory = reactor.memory.data(&*store);
+    let remembered: Option<Vec<Vec<usize>>> = std::fs::read(table_file)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+    let table = match remembered {
+        Some(table)
+            if table.len() == MOUNT_SLOTS
+                && mounts.iter().all(|m| {
+                    let (name, fd) = slot(m.slot);
+                    !table[m.slot].is_empty()
+                        && table[m.slot]
+                            .iter()
+                            .all(|&at| is_table_entry(memory, at, &name, fd))
+                }) =>
+        {
+            table
+        }
+        _ => {
+            let table: Vec<Vec<usize>> = (0..MOUNT_SLOTS)
+                .map(|i| {
+                    let (name, fd) = slot(i);
+                    find_table_entries(memory, &name, fd)
+                })
+                .collect();
+            // Best effort: without the file the next run scans again.
+            if let Ok(json) = serde_json::to_vec(&table) {
+                let tmp = table_file.with_extension(format!("tmp{}", std::process::id()));
+                if std::fs::write(&tmp, json).is_ok() {
+                    let _ = std::fs::rename(&tmp, table_file);
+                }
+            }
+            table
+        }
+    };
+    for mount in mounts {
+        let entries = &table[mount.slot];
+        if entries.is_empty() {
+            bail!(
+                "ruby: wasi-libc's preopen table has no entry for mount slot {}",
+                mount.slot
+            );
+        }
+        let (ptr, _) = reactor.string(store, &mount.prefix)?;
+        for &at in entries {
+            reactor
+                .memory
+                .write(&mut *store, at, &(ptr as u32).to_le_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `memory` holds a preopen-table entry `{pointer to name, fd}` at `at`.
+fn is_table_entry(memory: &[u8], at: usize, name: &[u8], fd: u32) -> bool {
+    let word = |i: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(memory.get(i..i + 4)?.try_into().ok()?))
+    };
+    let (Some(ptr), Some(entry_fd)) = (word(at), word(at + 4)) else {
+        return false;
+    };
+    let ptr = ptr as usize;
+    entry_fd == fd
+        && memory.get(ptr..ptr + name.len()) == Some(name)
+        && memory.get(ptr + name.len()) == Some(&0)
+        && (ptr == 0 || memory[ptr - 1] == 0)
+}
+
+/// Offsets of preopen-table entries `{pointer to name, fd}` in `memory`.
+fn find_table_entries(memory: &[u8], name: &[u8], fd: u32) -> Vec<usize> {
+    let mut needle = name.to_vec();
+    needle.push(0);
+    let mut entries = Vec::new();
+    for at in memchr::memmem::find_iter(memory, &needle) {
+        // Only a whole string: the byte before it ends another one (or it starts memory).
+        if at > 0 && memory[at - 1] != 0 {
+            continue;
+        }
+        let mut entry = (at as u32).to_le_bytes().to_vec();
+        entry.extend_from_slice(&fd.to_le_bytes());
+        entries.extend(memchr::memmem::find_iter(memory, &entry).filter(|e| e % 4 == 0));
+    }
+    entries
 }
 
 /// The store data of a Ruby reactor.
@@ -393,10 +564,11 @@ fn handles(state: &mut RubyState) -> &mut RbHandles {
     &mut state.handles
 }
 
-/// A store for `policy` whose stdout goes to `stdout`.
+/// A store for `policy` whose stdout goes to `stdout` (and stdin comes from `stdin`, or is empty).
 fn new_store(
     policy: &Policy,
     log: Arc<dyn LogSink>,
+    stdin: Option<ChannelStdin>,
     stdout: impl FnOnce(Arc<Log>) -> GuestOutput,
 ) -> anyhow::Result<(Store<RubyState>, Budget, Arc<Scratch>)> {
     let engine = engine()?;
@@ -409,7 +581,7 @@ fn new_store(
         scratch.path(),
         &clock,
         GuestStdio {
-            stdin: None,
+            stdin,
             stdout,
             stderr: GuestOutput(log.clone()),
         },
@@ -442,20 +614,21 @@ fn new_linker() -> anyhow::Result<Linker<RubyState>> {
 pub fn snapshot_module(
     ruby_wasm: &Path,
     key: &str,
-    bootstrap_source: &str,
+    sources: &[GuestSource],
     empty_dir: &Path,
 ) -> anyhow::Result<Module> {
     super::cache::module_with("ruby-snapshot", key, || {
         let wasm = std::fs::read(ruby_wasm)
             .map_err(|e| anyhow::anyhow!("reading {}: {e}", ruby_wasm.display()))?;
         let mut policy = Policy::new(empty_dir, SNAPSHOT_TIMEOUT, 1024);
-        add_var_preopen(&mut policy, empty_dir);
+        fixed_preopens(&mut policy, empty_dir);
         let log = Arc::new(MemorySink::default());
-        let (mut store, _, _scratch) = new_store(&policy, log.clone(), |log| GuestOutput(log))?;
+        let (mut store, _, _scratch) =
+            new_store(&policy, log.clone(), None, |log| GuestOutput(log))?;
         store.data_mut().guard.begin();
         let mut linker = new_linker()?;
-        let snapshot = build_snapshot(&mut store, &mut linker, handles, &wasm, bootstrap_source)
-            .map_err(|e| {
+        let snapshot =
+            build_snapshot(&mut store, &mut linker, handles, &wasm, sources).map_err(|e| {
                 wt(e).context(format!(
                     "pre-initializing the ruby runtime; its output: {}",
                     String::from_utf8_lossy(&log.contents())
@@ -470,11 +643,44 @@ pub fn has_snapshot(key: &str) -> bool {
     super::cache::has_module("ruby-snapshot", key)
 }
 
-/// The reactor's stdout: frames with the nonce are kept for the host, the rest is log.
+/// The reactor's stdout: frames with the nonce are kept for the host, the rest is log. An
+/// `http` frame (the handler's outbound request) is performed at once and answered on the
+/// guest's stdin, which the bootstrap reads before it returns to the handler.
 struct FrameCollector {
     splitter: Mutex<FrameSplitter>,
     pieces: Mutex<Vec<Piece>>,
     log: Arc<Log>,
+    http: HttpAnswerer,
+}
+
+/// What answering an `http` frame needs.
+struct HttpAnswerer {
+    net: NetPolicy,
+    /// Set once the store (which owns the budget) exists.
+    budget: OnceLock<Budget>,
+    stdin: tokio::sync::mpsc::UnboundedSender<bytes::Bytes>,
+}
+
+impl HttpAnswerer {
+    /// Perform `request` on a thread of its own (this runs inside a WASI call, on the guest's
+    /// async runtime) and send the reply line to the guest's stdin.
+    fn answer(&self, request: Value) {
+        let net = self.net.clone();
+        let time_left = self.budget.get().map_or(Duration::ZERO, Budget::remaining);
+        let stdin = self.stdin.clone();
+        std::thread::spawn(move || {
+            let reply = http_reply(&request, &net, time_left);
+            let mut line = reply.to_string().into_bytes();
+            line.push(b'\n');
+            let _ = stdin.send(line.into());
+        });
+    }
+}
+
+/// Whether a frame is an `http` request (its JSON is parsed; answers are parsed again later).
+fn http_request(frame: &[u8]) -> Option<Value> {
+    let value: Value = serde_json::from_slice(frame).ok()?;
+    (value.get("type").and_then(Value::as_str) == Some("http")).then_some(value)
 }
 
 impl ByteSink for FrameCollector {
@@ -482,12 +688,23 @@ impl ByteSink for FrameCollector {
         let mut splitter = self.splitter.lock().unwrap_or_else(|e| e.into_inner());
         splitter.feed(bytes, &mut |piece| match piece {
             Piece::Log(text) => self.log.write(&text),
-            other => self
-                .pieces
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(other),
+            Piece::Frame(frame) if frame.starts_with(br#"{"type":"http""#) => {
+                match http_request(&frame) {
+                    Some(request) => self.http.answer(request),
+                    None => self.push(Piece::Frame(frame)),
+                }
+            }
+            other => self.push(other),
         });
+    }
+}
+
+impl FrameCollector {
+    fn push(&self, piece: Piece) {
+        self.pieces
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(piece);
     }
 }
 
@@ -514,26 +731,41 @@ pub struct RubyInstance {
 
 impl RubyInstance {
     /// Instantiate the snapshot `module` under `policy`, whose preopens must be the snapshot's
-    /// ([`add_var_preopen`]).
-    pub fn start(module: &Module, policy: &Policy, log: Arc<dyn LogSink>) -> anyhow::Result<Self> {
+    /// ([`fixed_preopens`], which placed `mounts`). `table_file` remembers where the snapshot's
+    /// preopen table is (one file per snapshot).
+    pub fn start(
+        module: &Module,
+        policy: &Policy,
+        mounts: &[SlotMount],
+        table_file: &Path,
+        log: Arc<dyn LogSink>,
+    ) -> anyhow::Result<Self> {
         let nonce = new_nonce();
         let max_frame = policy.max_response_bytes.saturating_mul(8).max(1 << 20);
         let mut collector = None;
-        let (mut store, budget, scratch) = new_store(policy, log, |log| {
+        let (stdin_tx, stdin) = ChannelStdin::new();
+        let (mut store, budget, scratch) = new_store(policy, log, Some(stdin), |log| {
             let c = Arc::new(FrameCollector {
                 splitter: Mutex::new(FrameSplitter::new(&nonce, max_frame)),
                 pieces: Mutex::new(Vec::new()),
                 log,
+                http: HttpAnswerer {
+                    net: policy.net.clone(),
+                    budget: OnceLock::new(),
+                    stdin: stdin_tx,
+                },
             });
             collector = Some(c.clone());
             GuestOutput(c)
         })?;
-        let collector = collector.expect("set by new_store");
+        let collector: Arc<FrameCollector> = collector.expect("set by new_store");
+        let _ = collector.http.budget.set(budget.clone());
         let memory = store.data().guard.memory.gauge();
         let mut linker = new_linker()?;
         add_to_linker(&mut linker, module, handles).map_err(wt)?;
         let instance = linker.instantiate(&mut store, module).map_err(wt)?;
         let reactor = Reactor::new(&mut store, &instance).map_err(wt)?;
+        retarget_mount_slots(&mut store, &reactor, policy, mounts, table_file).map_err(wt)?;
         Ok(Self {
             live: Some(Live { store, reactor }),
             collector,
@@ -657,6 +889,63 @@ mod tests {
         assert_eq!(handles.remove(a), None, "double removal is refused");
         assert_eq!(handles.insert(300), a);
         assert_eq!(handles.get(-1), None);
+    }
+
+    #[test]
+    fn table_prefixes_are_normalized_and_refuse_parent_components() {
+        assert_eq!(table_prefix("/data/").as_deref(), Some("data"));
+        assert_eq!(table_prefix("//a/./b").as_deref(), Some("a/b"));
+        assert_eq!(table_prefix("/").as_deref(), Some(""));
+        assert_eq!(table_prefix("/a/../etc"), None);
+    }
+
+    #[test]
+    fn mounts_fill_the_slots_after_var_and_the_rest_stay_empty() {
+        let mut policy = Policy::new("/task", Duration::from_secs(1), 128);
+        policy.extra_dirs.push(Preopen {
+            host: "/host/data".into(),
+            guest: "/data/".into(),
+            writable: true,
+        });
+        let placed = fixed_preopens(&mut policy, Path::new("/empty"));
+        assert_eq!(
+            placed,
+            [SlotMount {
+                slot: 0,
+                prefix: "data".into()
+            }]
+        );
+        let guests: Vec<_> = policy.extra_dirs.iter().map(|p| p.guest.as_str()).collect();
+        assert_eq!(
+            guests[..3],
+            ["/var", "/var/.lambdabox-mount-0", "/var/.lambdabox-mount-1"]
+        );
+        assert_eq!(policy.extra_dirs.len(), 1 + MOUNT_SLOTS);
+        assert!(
+            policy.extra_dirs[1].writable && policy.extra_dirs[1].host == Path::new("/host/data")
+        );
+        assert!(policy.extra_dirs[2].host == Path::new("/empty") && !policy.extra_dirs[2].writable);
+        // /var/task 3, /tmp 4, /var 5, slot 0 at 6.
+        assert_eq!(extra_dir_fd(&policy, 1), 6);
+    }
+
+    #[test]
+    fn table_entries_are_found_by_name_pointer_and_descriptor() {
+        let mut memory = vec![0u8; 64];
+        memory[9..13].copy_from_slice(b"var\0");
+        memory[20..24].copy_from_slice(&9u32.to_le_bytes());
+        memory[24..28].copy_from_slice(&6u32.to_le_bytes());
+        // Same pointer, other descriptor: not an entry of this slot.
+        memory[32..36].copy_from_slice(&9u32.to_le_bytes());
+        memory[36..40].copy_from_slice(&7u32.to_le_bytes());
+        assert_eq!(find_table_entries(&memory, b"var", 6), [20]);
+        assert!(is_table_entry(&memory, 20, b"var", 6));
+        assert!(!is_table_entry(&memory, 32, b"var", 6));
+        assert!(!is_table_entry(&memory, 60, b"var", 6), "out of bounds");
+        assert!(
+            find_table_entries(&memory, b"ar", 6).is_empty(),
+            "a suffix is not a name"
+        );
     }
 
     #[test]

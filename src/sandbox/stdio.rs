@@ -332,7 +332,7 @@ impl StdioInstance {
 }
 
 /// Perform a guest's `http` message (wit/stdio-transport.md) and build the reply line.
-fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Duration) -> Value {
+pub(super) fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Duration) -> Value {
     use base64::Engine as _;
     let b64 = base64::engine::general_purpose::STANDARD;
     let request = (|| {
@@ -390,6 +390,7 @@ fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Duration) -> 
         Ok(r) => json!({
             "type": "httpResponse",
             "status": r.status,
+            "reason": r.reason,
             "headers": r.headers,
             "body": b64.encode(&r.body),
             "url": r.url,

@@ -713,3 +713,252 @@ fn java_http_url_connection_goes_through_the_host_too() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Ruby: Net::HTTP (the real library; only its socket is the host).
+
+/// `invoke local` of the ruby-net fixture with `event` and `extra` flags.
+fn ruby_net(
+    dir: &std::path::Path,
+    event: serde_json::Value,
+    extra: &[&str],
+) -> crate::harness::Run {
+    let event = event.to_string();
+    let mut args = extra.to_vec();
+    args.extend(["-d", &event]);
+    invoke(dir, &args)
+}
+
+#[test]
+fn ruby_net_http_of_an_allowed_host_gets_status_headers_and_binary_body() {
+    let (port, requests) = serve(1);
+    let dir = copy_fixture("ruby", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let ev = serde_json::json!({ "url": format!("http://127.0.0.1:{port}/binary") });
+    let run = ruby_net(dir.path(), ev, &["--allow-net", &allow]);
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 200);
+    assert_eq!(out["message"], "OK");
+    assert_eq!(out["class"], "Net::HTTPOK");
+    assert_eq!(out["success"], true);
+    assert_eq!(out["contentType"], "application/octet-stream");
+    assert_eq!(out["custom"], "bin");
+    let bytes: Vec<u8> = serde_json::from_value(out["bytes"].clone()).unwrap();
+    assert_eq!(bytes, binary_body());
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("GET /binary HTTP/1.1"), "{request}");
+    assert!(
+        request.to_lowercase().contains("x-from-handler: yes"),
+        "{request}"
+    );
+}
+
+#[test]
+fn ruby_net_http_posts_a_body_and_sees_error_statuses_as_response_classes() {
+    let (port, requests) = serve(1);
+    let dir = copy_fixture("ruby", "net");
+    let ev = serde_json::json!({
+        "url": format!("http://127.0.0.1:{port}/missing"),
+        "method": "POST",
+        "body": "héllo",
+    });
+    let allow = format!("http://127.0.0.1:{port}");
+    let run = ruby_net(dir.path(), ev, &["--allow-net", &allow]);
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 404);
+    assert_eq!(out["message"], "Not Found");
+    assert_eq!(out["class"], "Net::HTTPNotFound");
+    assert_eq!(out["success"], false);
+    let bytes: Vec<u8> = serde_json::from_value(out["bytes"].clone()).unwrap();
+    assert_eq!(bytes, b"not here");
+    let request = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(request.starts_with("POST /missing HTTP/1.1"), "{request}");
+    assert!(request.ends_with("héllo"), "{request}");
+}
+
+#[test]
+fn ruby_net_http_to_a_host_not_allowed_fails_naming_the_flag() {
+    let dir = copy_fixture("ruby", "net");
+    let ev = serde_json::json!({ "url": "http://127.0.0.1:9/x" });
+    let run = ruby_net(dir.path(), ev, &[]);
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "SocketError");
+    let message = err["errorMessage"].as_str().unwrap();
+    assert!(
+        message.contains("network access to http://127.0.0.1:9 is not allowed"),
+        "{message}"
+    );
+    assert!(message.contains("--allow-net 127.0.0.1:9"), "{message}");
+    assert!(
+        message.contains("custom.lambdabox.allowedOutboundHosts"),
+        "{message}"
+    );
+}
+
+#[test]
+fn ruby_net_http_returns_redirects_and_following_one_to_a_denied_host_fails() {
+    let (port, _requests) = serve(4);
+    let dir = copy_fixture("ruby", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let away = format!("http://127.0.0.1:{port}/redirect-away");
+    // As real Net::HTTP: the 302 itself is the response.
+    let run = ruby_net(
+        dir.path(),
+        serde_json::json!({ "url": away }),
+        &["--allow-net", &allow],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["status"], 302);
+    assert_eq!(out["class"], "Net::HTTPFound");
+    assert_eq!(out["location"], "http://127.0.0.2:9/");
+
+    // A handler that follows it reaches an allowed target, and is refused a denied one.
+    let local = format!("http://127.0.0.1:{port}/redirect-local");
+    let ev = serde_json::json!({ "url": local, "follow": true });
+    let run = ruby_net(dir.path(), ev, &["--allow-net", &allow]);
+    run.assert_code(0);
+    assert_eq!(run.json()["status"], 404, "the redirect target answers 404");
+    let ev = serde_json::json!({ "url": away, "follow": true });
+    let run = ruby_net(dir.path(), ev, &["--allow-net", &allow]);
+    run.assert_code(1);
+    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains("http://127.0.0.2:9 is not allowed"),
+        "{message}"
+    );
+}
+
+#[test]
+fn ruby_net_http_with_star_and_deterministic_works_and_repeats() {
+    let (port, _requests) = serve(2);
+    let dir = copy_fixture("ruby", "net");
+    let ev = serde_json::json!({ "url": format!("http://127.0.0.1:{port}/binary") });
+    let first = ruby_net(
+        dir.path(),
+        ev.clone(),
+        &["--allow-net", "*", "--deterministic"],
+    );
+    first.assert_code(0);
+    assert_eq!(first.json()["status"], 200);
+    let second = ruby_net(dir.path(), ev, &["--allow-net", "*", "--deterministic"]);
+    assert_eq!(first.stdout, second.stdout);
+}
+
+#[test]
+fn ruby_net_http_never_outlives_the_function() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let held = listener.accept();
+        std::thread::sleep(Duration::from_secs(60));
+        drop(held);
+    });
+    let dir = copy_fixture("ruby", "net");
+    let yml = dir.path().join("serverless.yml");
+    let text = std::fs::read_to_string(&yml).unwrap();
+    std::fs::write(&yml, text.replacen("timeout: 5", "timeout: 2", 1)).unwrap();
+    let started = std::time::Instant::now();
+    let allow = format!("127.0.0.1:{port}");
+    let ev = serde_json::json!({ "url": format!("http://127.0.0.1:{port}/") });
+    let run = ruby_net(dir.path(), ev, &["--allow-net", &allow]);
+    run.assert_code(1);
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
+    assert!(message.contains("timed out"), "{message}");
+}
+
+#[test]
+fn ruby_raw_sockets_stay_unavailable_even_with_star() {
+    let dir = copy_fixture("ruby", "net");
+    let run = lambdabox(
+        dir.path(),
+        &["invoke", "local", "-f", "raw", "--allow-net", "*"],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    for name in ["TCPSocket", "UDPSocket", "Socket.tcp", "TCPServer"] {
+        assert_eq!(out[name], "SocketError", "{name}: {out}");
+    }
+}
+
+#[test]
+fn ruby_net_http_session_runs_several_requests_including_head() {
+    let (port, _requests) = serve(3);
+    let dir = copy_fixture("ruby", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let ev = event(format!("http://127.0.0.1:{port}/"));
+    let run = lambdabox(
+        dir.path(),
+        &[
+            "invoke",
+            "local",
+            "-f",
+            "session",
+            "--allow-net",
+            &allow,
+            "-d",
+            &ev,
+        ],
+    );
+    run.assert_code(0);
+    let out = run.json();
+    assert_eq!(out["binarySize"], 256);
+    assert_eq!(
+        out["binaryHeaders"],
+        serde_json::json!(["content-length", "content-type", "x-custom"])
+    );
+    assert_eq!(out["headCode"], "200");
+    assert_eq!(out["headLength"], "256", "HEAD keeps the announced length");
+    assert_eq!(out["headBody"], serde_json::Value::Null);
+    assert_eq!(
+        out["missing"],
+        serde_json::json!(["404", "Not Found", "not here"])
+    );
+    assert_eq!(out["raises"], "404 \"Not Found\"");
+}
+
+#[test]
+fn ruby_net_http_read_timeout_is_honoured() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        // Net::HTTP retries an idempotent request once after a timeout: hold both.
+        let held: Vec<_> = listener.incoming().take(2).collect();
+        std::thread::sleep(Duration::from_secs(30));
+        drop(held);
+    });
+    let dir = copy_fixture("ruby", "net");
+    let allow = format!("127.0.0.1:{port}");
+    let ev = event(format!("http://127.0.0.1:{port}/"));
+    let started = std::time::Instant::now();
+    let run = lambdabox(
+        dir.path(),
+        &[
+            "invoke",
+            "local",
+            "-f",
+            "slow",
+            "--allow-net",
+            &allow,
+            "-d",
+            &ev,
+        ],
+    );
+    run.assert_code(1);
+    let err = run.json();
+    assert_eq!(err["errorType"], "Net::ReadTimeout", "{err}");
+    // The server holds for 30 s; the function has 6 s.
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}

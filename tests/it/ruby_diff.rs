@@ -644,9 +644,68 @@ fn sandbox_deterministic_runs_print_the_same_bytes_and_others_differ() {
     let (a, b) = (run(true), run(true));
     assert_eq!(a, b);
     assert!(a.contains(r#""now":"2000-01-01T00:00:00"#), "{a}");
-    assert_ne!(
-        run(false),
-        run(false),
-        "without --deterministic the snapshot's random state is re-seeded"
+    // Without --deterministic every generator the snapshot froze is re-seeded from the host's
+    // random source: Kernel#rand, Random.rand, Random.new, Array#shuffle, SecureRandom.
+    let one: Value = serde_json::from_str(&run(false)).unwrap();
+    let two: Value = serde_json::from_str(&run(false)).unwrap();
+    for key in [
+        "rand",
+        "uuid",
+        "hex",
+        "randomRand",
+        "newRandom",
+        "shuffle",
+        "seed",
+    ] {
+        assert_ne!(one[key], two[key], "{key} repeats across normal runs");
+    }
+    // String#hash keeps the key drawn when the snapshot was built (README: it cannot change
+    // after init), so it is the same in both modes.
+    let det: Value = serde_json::from_str(&a).unwrap();
+    assert_eq!(one["stringHash"], det["stringHash"]);
+}
+
+#[test]
+fn sandbox_requires_pure_ruby_gems_vendored_under_vendor_bundle() {
+    // `gem install --install-dir vendor/bundle/ruby/3.4.0` output (what `bundle install` with
+    // `path vendor/bundle` writes): greeter depends on shouty; both are activated as gems.
+    let dir = repo().join("tests/fixtures/services/ruby-gems");
+    let got = ok_json(call(&dir, "handler.main", r#"{"name":"ruby"}"#).run().0);
+    assert_eq!(
+        got,
+        json!({
+            "greeting": "HELLO, RUBY!",
+            "version": "1.0.0",
+            "activated": ["greeter-1.0.0", "shouty-0.2.0"],
+            "gemPath": "/var/task/vendor/bundle/ruby/3.4.0:/opt/ruby/gems/3.4.0",
+        })
+    );
+}
+
+#[test]
+fn mounts_beyond_the_snapshots_slots_or_with_dotdot_are_usage_errors() {
+    let service = crate::harness::fixture("ruby", "mount");
+    let data = tempfile::tempdir().unwrap();
+    let mount = |guest: &str| format!("{}::{guest}", data.path().display());
+    let five: Vec<String> = (0..5).map(|i| mount(&format!("/m{i}"))).collect();
+    let mut args = Vec::new();
+    for m in &five {
+        args.extend(["--mount", m.as_str()]);
+    }
+    let run = crate::harness::invoke(&service, &args);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("error: --mount: the ruby3.4 runtime takes at most 4 mounts (5 given)"),
+        "{}",
+        run.stderr
+    );
+    let dotdot = mount("/a/../etc");
+    let run = crate::harness::invoke(&service, &["--mount", &dotdot]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("must not contain `..`"),
+        "{}",
+        run.stderr
     );
 }

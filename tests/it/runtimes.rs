@@ -243,7 +243,7 @@ runtime_test!(runs_the_unzipped_package_artifact, [node, python], |rt| {
 
 runtime_test!(
     mounts_add_host_directories_read_only_or_writable,
-    [node, java],
+    [node, ruby, java],
     |rt| {
         let data = tempfile::tempdir().unwrap();
         std::fs::write(data.path().join("input.txt"), "mounted input").unwrap();

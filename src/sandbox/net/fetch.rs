@@ -27,6 +27,8 @@ pub struct HttpRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpResponse {
     pub status: u16,
+    /// The status line's reason phrase (the server's own, else the canonical one).
+    pub reason: String,
     /// Lower-case names, in the server's order; repeated headers stay separate.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
@@ -189,6 +191,14 @@ async fn exchange(
         .await
         .map_err(|e| format!("request to {} failed: {e}", url.as_str()))?;
     let status = response.status().as_u16();
+    let reason = match response.extensions().get::<hyper::ext::ReasonPhrase>() {
+        Some(phrase) => String::from_utf8_lossy(phrase.as_bytes()).into_owned(),
+        None => response
+            .status()
+            .canonical_reason()
+            .unwrap_or_default()
+            .to_owned(),
+    };
     let headers = response
         .headers()
         .iter()
@@ -207,6 +217,7 @@ async fn exchange(
         .to_vec();
     Ok(HttpResponse {
         status,
+        reason,
         headers,
         body,
         url: url.to_string(),
@@ -311,7 +322,7 @@ mod tests {
             format!("http://127.0.0.1:{port}/x"),
         )
         .unwrap();
-        assert_eq!(r.status, 201);
+        assert_eq!((r.status, r.reason.as_str()), (201, "Created"));
         assert_eq!(r.body, [0, 255, 10, 13]);
         let xa: Vec<_> = r
             .headers
@@ -346,6 +357,29 @@ mod tests {
         assert!(r.url.ends_with("/end"));
         let err = get(&p, format!("http://127.0.0.1:{port}/away")).unwrap_err();
         assert!(err.contains("http://127.0.0.2:9 is not allowed"), "{err}");
+    }
+
+    #[test]
+    fn manual_redirects_return_the_3xx_with_its_reason_and_still_check_the_destination() {
+        let port = serve(
+            |_| {
+                b"HTTP/1.1 302 Gone Fishing\r\nlocation: /end\r\ncontent-length: 0\r\n\r\n".to_vec()
+            },
+            1,
+        );
+        let req = |url: String| HttpRequest {
+            method: "GET".into(),
+            url,
+            headers: Vec::new(),
+            body: Vec::new(),
+        };
+        let p = policy(&[format!("127.0.0.1:{port}")]);
+        let once = |url| perform_with(&p, req(url), Duration::from_secs(5), Redirects::Manual);
+        let r = once(format!("http://127.0.0.1:{port}/start")).unwrap();
+        assert_eq!((r.status, r.reason.as_str()), (302, "Gone Fishing"));
+        assert!(r.url.ends_with("/start"));
+        let err = once("http://127.0.0.2:9/".into()).unwrap_err();
+        assert!(err.contains("--allow-net 127.0.0.2:9"), "{err}");
     }
 
     #[test]
