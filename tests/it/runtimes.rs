@@ -145,13 +145,35 @@ runtime_test!(
     }
 );
 
-runtime_test!(deep_recursion_is_a_function_error, [node], |rt| {
-    let run = invoke(&fixture(rt, "recursion"), &[]);
-    run.assert_code(1);
-    let doc = run.json();
-    assert_eq!(doc["errorType"], "RangeError", "{doc}");
-    assert_eq!(doc["errorMessage"], "Maximum call stack size exceeded");
-});
+runtime_test!(
+    deep_recursion_is_a_function_error,
+    [node, python, ruby, java],
+    |rt| {
+        let run = invoke(&fixture(rt, "recursion"), &[]);
+        run.assert_code(1);
+        let doc = run.json();
+        // Each language's own error, as its native runtime raises it.
+        let (error_type, message) = match rt {
+            "node" => ("RangeError", "Maximum call stack size exceeded"),
+            "python" => ("RecursionError", "maximum recursion depth exceeded"),
+            "ruby" => ("SystemStackError", "stack level too deep"),
+            "java" => ("java.lang.StackOverflowError", ""),
+            other => panic!("no expectation for {other}"),
+        };
+        assert_eq!(doc["errorType"], error_type, "{doc}");
+        assert!(
+            doc["errorMessage"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with(message),
+            "{doc}"
+        );
+        assert!(
+            doc["stackTrace"].as_array().is_some_and(|t| !t.is_empty()),
+            "{doc}"
+        );
+    }
+);
 
 runtime_test!(
     the_sandbox_cannot_be_escaped,
@@ -196,7 +218,7 @@ runtime_test!(
 
 runtime_test!(
     deterministic_runs_print_identical_bytes,
-    [node, java],
+    [node, python, ruby, java],
     |rt| {
         let dir = fixture(rt, "deterministic");
         let first = invoke(&dir, &["--deterministic"]);
