@@ -241,26 +241,56 @@ runtime_test!(
     }
 );
 
-runtime_test!(runs_the_unzipped_package_artifact, [node, python], |rt| {
-    use std::io::Write as _;
-    let service = copy_fixture(rt, "artifact");
-    let src = std::fs::read_dir(service.path().join("src")).unwrap();
-    std::fs::create_dir_all(service.path().join("build")).unwrap();
-    let zip_file = std::fs::File::create(service.path().join("build/package.zip")).unwrap();
-    let mut zip = zip::ZipWriter::new(zip_file);
-    for entry in src {
-        let entry = entry.unwrap();
-        let name = format!("lib/{}", entry.file_name().to_string_lossy());
-        zip.start_file(name, zip::write::SimpleFileOptions::default())
+runtime_test!(
+    runs_the_unzipped_package_artifact,
+    [node, python, ruby, java],
+    |rt| {
+        use std::io::Write as _;
+        let service = copy_fixture(rt, "artifact");
+        // Scripts are packed under lib/; Java's compiled classes at the root, as in a jar. The
+        // loose copies are removed so only the archive can answer.
+        let (packed_dir, prefix) = match rt {
+            "java" => (service.path().to_path_buf(), ""),
+            _ => (service.path().join("src"), "lib/"),
+        };
+        let mut packed = Vec::new();
+        for entry in std::fs::read_dir(&packed_dir).unwrap() {
+            let path = entry.unwrap().path();
+            if rt != "java" || path.extension().is_some_and(|x| x == "class") {
+                packed.push(path);
+            }
+        }
+        std::fs::create_dir_all(service.path().join("build")).unwrap();
+        let zip_file = std::fs::File::create(service.path().join("build/package.zip")).unwrap();
+        let mut zip = zip::ZipWriter::new(zip_file);
+        let mut names = Vec::new();
+        for path in &packed {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            zip.start_file(
+                format!("{prefix}{name}"),
+                zip::write::SimpleFileOptions::default(),
+            )
             .unwrap();
-        zip.write_all(&std::fs::read(entry.path()).unwrap())
-            .unwrap();
+            zip.write_all(&std::fs::read(path).unwrap()).unwrap();
+            std::fs::remove_file(path).unwrap();
+            names.push(name);
+        }
+        zip.finish().unwrap();
+        let task_root = match rt {
+            "java" => {
+                names.sort();
+                names
+            }
+            _ => vec!["lib".to_owned()],
+        };
+        let run = invoke(service.path(), &[]);
+        run.assert_code(0);
+        assert_eq!(
+            run.json(),
+            json!({"from": "artifact", "taskRoot": task_root})
+        );
     }
-    zip.finish().unwrap();
-    let run = invoke(service.path(), &[]);
-    run.assert_code(0);
-    assert_eq!(run.json(), json!({"from": "artifact", "taskRoot": ["lib"]}));
-});
+);
 
 runtime_test!(
     mounts_add_host_directories_read_only_or_writable,
