@@ -294,7 +294,7 @@ runtime_test!(
 
 runtime_test!(
     mounts_add_host_directories_read_only_or_writable,
-    [node, ruby, java],
+    [node, python, ruby, java],
     |rt| {
         let data = tempfile::tempdir().unwrap();
         std::fs::write(data.path().join("input.txt"), "mounted input").unwrap();
