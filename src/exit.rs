@@ -58,12 +58,26 @@ pub fn exit_code(result: &anyhow::Result<Outcome>) -> u8 {
             0
         }
         Err(err) if err.downcast_ref::<clap::Error>().is_some() => 2,
+        // What a process killed by SIGPIPE reports (Rust ignores the signal, so we see EPIPE).
+        Err(err) if is_broken_pipe(err) => 141,
         Err(_) => 3,
     }
 }
 
+/// stdout's reader went away (`lambdabox … | head`): not a lambdabox failure, nothing to say.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Print an error as `error: …` plus `hint: …` lines on stderr.
 pub fn report(err: &anyhow::Error) {
+    if is_broken_pipe(err) {
+        return;
+    }
     if let Some(clap_err) = err.downcast_ref::<clap::Error>() {
         let _ = clap_err.print();
         return;
@@ -99,5 +113,8 @@ mod tests {
             .try_get_matches_from(["x", "--nope"])
             .unwrap_err();
         assert_eq!(exit_code(&Err(bad.into())), 2);
+        let pipe = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+            .context("writing the result");
+        assert_eq!(exit_code(&Err(pipe)), 141);
     }
 }

@@ -220,3 +220,27 @@ fn options_given_on_the_command_line_feed_opt_variables() {
     assert_eq!(code, 0, "{transcript}");
     assert!(transcript.contains("\"stage\": \"qa\""), "{transcript}");
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    // More output than a pipe buffers, so the write meets the closed pipe for certain.
+    let dir = tempfile::tempdir().unwrap();
+    let big = "x".repeat(256 * 1024);
+    std::fs::write(
+        dir.path().join("serverless.yml"),
+        format!("service: big\nprovider:\n  name: aws\ncustom:\n  blob: {big}\n"),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lambdabox"))
+        .arg("print")
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(141));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
