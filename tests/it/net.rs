@@ -295,6 +295,43 @@ runtime_test!(
     }
 );
 
+runtime_test!(
+    a_request_never_outlives_the_function,
+    [node, python, ruby, java],
+    |rt| {
+        // A server that accepts and holds the connection for 60 s without answering; the
+        // function has 2 s. Ending well before the server lets go shows the request was cut at
+        // the function's deadline (the margin absorbs a loaded machine; speed is benchmarked
+        // elsewhere).
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            let held = listener.accept();
+            std::thread::sleep(Duration::from_secs(60));
+            drop(held);
+        });
+        if rt == "python" {
+            crate::python_sandbox::ensure_python();
+        }
+        let dir = copy_fixture(rt, "net");
+        let yml = dir.path().join("serverless.yml");
+        let text = std::fs::read_to_string(&yml).unwrap();
+        std::fs::write(&yml, text.replacen("timeout: 5", "timeout: 2", 1)).unwrap();
+        let started = std::time::Instant::now();
+        let allow = format!("127.0.0.1:{port}");
+        let ev = json!({ "url": format!("http://127.0.0.1:{port}/") });
+        let run = call(dir.path(), "fn", &["--allow-net", &allow], &ev);
+        run.assert_code(1);
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{:?}",
+            started.elapsed()
+        );
+        let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
+        assert!(message.contains("timed out"), "{message}");
+    }
+);
+
 // ---- Each runtime's own clients and behaviours.
 
 #[test]
@@ -390,43 +427,6 @@ fn raw_socket_modules_stay_unavailable_even_with_star() {
     for name in ["net", "tls", "dgram", "dns"] {
         assert_eq!(out[name], "MODULE_NOT_FOUND", "{name}: {out}");
     }
-}
-
-#[test]
-fn a_request_never_outlives_the_function() {
-    // A server that accepts and holds the connection for 60 s without answering; the function
-    // has 2 s. Ending well before the server lets go shows the request was cut at the
-    // function's deadline (the margin absorbs a loaded machine; speed is benchmarked elsewhere).
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        let held = listener.accept();
-        std::thread::sleep(Duration::from_secs(60));
-        drop(held);
-    });
-    let dir = copy_fixture("node", "net");
-    let yml = dir.path().join("serverless.yml");
-    let text = std::fs::read_to_string(&yml).unwrap();
-    std::fs::write(&yml, text.replacen("timeout: 5", "timeout: 2", 1)).unwrap();
-    let started = std::time::Instant::now();
-    let allow = format!("127.0.0.1:{port}");
-    let run = invoke(
-        dir.path(),
-        &[
-            "--allow-net",
-            &allow,
-            "-d",
-            &event(format!("http://127.0.0.1:{port}/")),
-        ],
-    );
-    run.assert_code(1);
-    assert!(
-        started.elapsed() < Duration::from_secs(30),
-        "{:?}",
-        started.elapsed()
-    );
-    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
-    assert!(message.contains("timed out"), "{message}");
 }
 
 // ---- Python: http.client (`viaHttpClient`), which never follows redirects and has its own
@@ -597,33 +597,6 @@ fn java_http_url_connection_goes_through_the_host_too() {
 }
 
 // ---- Ruby: Net::HTTP (the real library; only its socket is the host): sessions, timeouts.
-
-#[test]
-fn ruby_net_http_never_outlives_the_function() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        let held = listener.accept();
-        std::thread::sleep(Duration::from_secs(60));
-        drop(held);
-    });
-    let dir = copy_fixture("ruby", "net");
-    let yml = dir.path().join("serverless.yml");
-    let text = std::fs::read_to_string(&yml).unwrap();
-    std::fs::write(&yml, text.replacen("timeout: 5", "timeout: 2", 1)).unwrap();
-    let started = std::time::Instant::now();
-    let allow = format!("127.0.0.1:{port}");
-    let ev = json!({ "url": format!("http://127.0.0.1:{port}/") });
-    let run = call(dir.path(), "fn", &["--allow-net", &allow], &ev);
-    run.assert_code(1);
-    assert!(
-        started.elapsed() < Duration::from_secs(30),
-        "{:?}",
-        started.elapsed()
-    );
-    let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
-    assert!(message.contains("timed out"), "{message}");
-}
 
 #[test]
 fn ruby_raw_sockets_stay_unavailable_even_with_star() {
