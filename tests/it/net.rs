@@ -5,7 +5,7 @@
 //! (`runtime_test!`) are one body for every runtime; each runtime's own clients and behaviours
 //! (node:http, http.client, HttpURLConnection, Net::HTTP sessions, timeouts) follow them.
 
-use crate::harness::{copy_fixture, fixture, invoke, lambdabox, Fixture, Run};
+use crate::harness::{copy_fixture, fixture, lambdabox, Fixture, Run};
 use crate::runtime_test;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
@@ -54,10 +54,6 @@ fn serve(connections: usize) -> (u16, mpsc::Receiver<String>) {
         }
     });
     (port, rx)
-}
-
-fn event(url: String) -> String {
-    json!({ "url": url }).to_string()
 }
 
 /// The `<rt>-net` fixture, ready to run (CPython installed first when it is needed).
@@ -332,6 +328,28 @@ runtime_test!(
     }
 );
 
+runtime_test!(
+    raw_sockets_stay_unavailable_even_with_star,
+    // Python's refusal is in python_sandbox.rs; Java's class library has no socket API.
+    [node, ruby],
+    |rt| {
+        let (names, refusal): (&[&str], &str) = match rt {
+            "node" => (&["net", "tls", "dgram", "dns"], "MODULE_NOT_FOUND"),
+            "ruby" => (
+                &["TCPSocket", "UDPSocket", "Socket.tcp", "TCPServer"],
+                "SocketError",
+            ),
+            _ => unreachable!("{rt}"),
+        };
+        let run = call(&net_fixture(rt), "raw", &["--allow-net", "*"], &json!({}));
+        run.assert_code(0);
+        let out = run.json();
+        for name in names {
+            assert_eq!(out[name], refusal, "{name}: {out}");
+        }
+    }
+);
+
 // ---- Each runtime's own clients and behaviours.
 
 #[test]
@@ -345,10 +363,8 @@ fn serverless_yml_entries_allow_and_malformed_ones_are_usage_errors() {
         format!("{base}custom:\n  lambdabox:\n    allowedOutboundHosts:\n      - http://127.0.0.1:{port}\n"),
     )
     .unwrap();
-    let run = invoke(
-        dir.path(),
-        &["-d", &event(format!("http://127.0.0.1:{port}/binary"))],
-    );
+    let ev = json!({ "url": format!("http://127.0.0.1:{port}/binary") });
+    let run = call(dir.path(), "fn", &[], &ev);
     run.assert_code(0);
     assert_eq!(run.json()["status"], 200);
 
@@ -359,7 +375,7 @@ fn serverless_yml_entries_allow_and_malformed_ones_are_usage_errors() {
         ),
     )
     .unwrap();
-    let run = invoke(dir.path(), &["-d", "{}"]);
+    let run = call(dir.path(), "fn", &[], &json!({}));
     run.assert_code(2);
     assert!(
         run.stderr.contains(
@@ -368,7 +384,7 @@ fn serverless_yml_entries_allow_and_malformed_ones_are_usage_errors() {
         "{}",
         run.stderr
     );
-    let run = invoke(dir.path(), &["--allow-net", "ftp://x", "-d", "{}"]);
+    let run = call(dir.path(), "fn", &["--allow-net", "ftp://x"], &json!({}));
     run.assert_code(2);
     assert!(
         run.stderr
@@ -381,22 +397,10 @@ fn serverless_yml_entries_allow_and_malformed_ones_are_usage_errors() {
 #[test]
 fn node_http_request_goes_through_the_host_and_is_checked_too() {
     let (port, requests) = serve(1);
-    let dir = copy_fixture("node", "net");
+    let dir = net_fixture("node");
     let allow = format!("127.0.0.1:{port}");
-    let ev = event(format!("http://127.0.0.1:{port}/binary"));
-    let run = lambdabox(
-        dir.path(),
-        &[
-            "invoke",
-            "local",
-            "-f",
-            "viaHttp",
-            "--allow-net",
-            &allow,
-            "-d",
-            &ev,
-        ],
-    );
+    let ev = json!({ "url": format!("http://127.0.0.1:{port}/binary") });
+    let run = call(&dir, "viaHttp", &["--allow-net", &allow], &ev);
     run.assert_code(0);
     let out = run.json();
     assert_eq!(out["status"], 200);
@@ -406,27 +410,13 @@ fn node_http_request_goes_through_the_host_and_is_checked_too() {
     assert!(request.starts_with("POST /binary HTTP/1.1"), "{request}");
     assert!(request.ends_with("part1,part2"), "{request}");
 
-    let run = lambdabox(dir.path(), &["invoke", "local", "-f", "viaHttp", "-d", &ev]);
+    let run = call(&dir, "viaHttp", &[], &ev);
     run.assert_code(1);
     let message = run.json()["errorMessage"].as_str().unwrap().to_owned();
     assert!(
         message.contains(&format!("--allow-net 127.0.0.1:{port}")),
         "{message}"
     );
-}
-
-#[test]
-fn raw_socket_modules_stay_unavailable_even_with_star() {
-    let dir = copy_fixture("node", "net");
-    let run = lambdabox(
-        dir.path(),
-        &["invoke", "local", "-f", "rawSocket", "--allow-net", "*"],
-    );
-    run.assert_code(0);
-    let out = run.json();
-    for name in ["net", "tls", "dgram", "dns"] {
-        assert_eq!(out[name], "MODULE_NOT_FOUND", "{name}: {out}");
-    }
 }
 
 // ---- Python: http.client (`viaHttpClient`), which never follows redirects and has its own
@@ -520,22 +510,8 @@ fn java_http_url_connection_goes_through_the_host_too() {
     let (port, requests) = serve(2);
     let dir = net_fixture("java");
     let allow = format!("127.0.0.1:{port}");
-    let legacy = |ev: String| {
-        lambdabox(
-            &dir,
-            &[
-                "invoke",
-                "local",
-                "-f",
-                "legacy",
-                "--allow-net",
-                &allow,
-                "-d",
-                &ev,
-            ],
-        )
-    };
-    let run = legacy(event(format!("http://127.0.0.1:{port}/binary")));
+    let legacy = |ev: Value| call(&dir, "legacy", &["--allow-net", &allow], &ev);
+    let run = legacy(json!({ "url": format!("http://127.0.0.1:{port}/binary") }));
     run.assert_code(0);
     let out = run.json();
     assert_eq!(out["status"], 200);
@@ -558,7 +534,7 @@ fn java_http_url_connection_goes_through_the_host_too() {
 
     // Writing a body turns GET into POST; a 404 is FileNotFoundException from getInputStream.
     let url = format!("http://127.0.0.1:{port}/missing");
-    let run = legacy(json!({"url": url, "body": "a=1"}).to_string());
+    let run = legacy(json!({"url": url, "body": "a=1"}));
     run.assert_code(0);
     let out = run.json();
     assert_eq!(out["status"], 404);
@@ -573,16 +549,11 @@ fn java_http_url_connection_goes_through_the_host_too() {
     assert!(request.ends_with("a=1"), "{request}");
 
     // Denied: a ConnectException naming the flag.
-    let run = lambdabox(
+    let run = call(
         &dir,
-        &[
-            "invoke",
-            "local",
-            "-f",
-            "legacy",
-            "-d",
-            &event("http://127.0.0.1:9/x".into()),
-        ],
+        "legacy",
+        &[],
+        &json!({ "url": "http://127.0.0.1:9/x" }),
     );
     run.assert_code(1);
     let err = run.json();
@@ -599,38 +570,12 @@ fn java_http_url_connection_goes_through_the_host_too() {
 // ---- Ruby: Net::HTTP (the real library; only its socket is the host): sessions, timeouts.
 
 #[test]
-fn ruby_raw_sockets_stay_unavailable_even_with_star() {
-    let dir = copy_fixture("ruby", "net");
-    let run = lambdabox(
-        dir.path(),
-        &["invoke", "local", "-f", "raw", "--allow-net", "*"],
-    );
-    run.assert_code(0);
-    let out = run.json();
-    for name in ["TCPSocket", "UDPSocket", "Socket.tcp", "TCPServer"] {
-        assert_eq!(out[name], "SocketError", "{name}: {out}");
-    }
-}
-
-#[test]
 fn ruby_net_http_session_runs_several_requests_including_head() {
     let (port, _requests) = serve(3);
-    let dir = copy_fixture("ruby", "net");
+    let dir = net_fixture("ruby");
     let allow = format!("127.0.0.1:{port}");
-    let ev = event(format!("http://127.0.0.1:{port}/"));
-    let run = lambdabox(
-        dir.path(),
-        &[
-            "invoke",
-            "local",
-            "-f",
-            "session",
-            "--allow-net",
-            &allow,
-            "-d",
-            &ev,
-        ],
-    );
+    let ev = json!({ "url": format!("http://127.0.0.1:{port}/") });
+    let run = call(&dir, "session", &["--allow-net", &allow], &ev);
     run.assert_code(0);
     let out = run.json();
     assert_eq!(out["binarySize"], 256);
@@ -655,23 +600,11 @@ fn ruby_net_http_read_timeout_is_honoured() {
         std::thread::sleep(Duration::from_secs(30));
         drop(held);
     });
-    let dir = copy_fixture("ruby", "net");
+    let dir = net_fixture("ruby");
     let allow = format!("127.0.0.1:{port}");
-    let ev = event(format!("http://127.0.0.1:{port}/"));
+    let ev = json!({ "url": format!("http://127.0.0.1:{port}/") });
     let started = std::time::Instant::now();
-    let run = lambdabox(
-        dir.path(),
-        &[
-            "invoke",
-            "local",
-            "-f",
-            "slow",
-            "--allow-net",
-            &allow,
-            "-d",
-            &ev,
-        ],
-    );
+    let run = call(&dir, "slow", &["--allow-net", &allow], &ev);
     run.assert_code(1);
     let err = run.json();
     assert_eq!(err["errorType"], "Net::ReadTimeout", "{err}");
