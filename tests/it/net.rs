@@ -252,6 +252,7 @@ runtime_test!(
         );
         run.assert_code(1);
         let err = run.json();
+        // The hop is refused as a direct request is (`fn` is each runtime's first client).
         assert_eq!(err["errorType"], clients(rt)[0].1, "{err}");
         let message = err["errorMessage"].as_str().unwrap();
         assert_names_the_flag(message, "http://127.0.0.2:9", "127.0.0.2:9");
