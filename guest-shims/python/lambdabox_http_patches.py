@@ -92,6 +92,10 @@ def _patch_urllib_request(module):
         if _exchange is None:
             raise module.URLError("this sandbox has no network")
         reply, body = _perform(request, module.URLError)
+        if reply.get("url"):
+            # The host followed the redirects; urllib reports errors against request.full_url,
+            # which after its own redirects would be the last hop's.
+            request.full_url = reply["url"]
         return _response(reply, body, request)
 
     module.HTTPHandler.http_open = host_open

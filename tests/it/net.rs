@@ -234,11 +234,7 @@ runtime_test!(
         run.assert_code(0);
         let out = run.json();
         assert_eq!(out["status"], 404, "the redirect target answers 404");
-        // Not for Python yet: the host follows urllib's redirects, and the HTTPError urllib
-        // raises for the final 404 carries the first request's URL (CPython's: the target's).
-        if rt != "python" {
-            assert_eq!(out["url"], format!("http://127.0.0.1:{port}/text"));
-        }
+        assert_eq!(out["url"], format!("http://127.0.0.1:{port}/text"));
         if rt == "node" {
             assert_eq!(out["redirected"], true);
         }
