@@ -376,12 +376,13 @@ fn http_client_redirect_policies_and_timeouts_reach_the_host() {
         public class Http2 {
             static String get(HttpClient.Redirect policy, String url) throws Exception {
                 HttpClient c = HttpClient.newBuilder().followRedirects(policy).build();
-                HttpResponse<String> res = c.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> res = c.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "secret").build(), HttpResponse.BodyHandlers.ofString());
                 return res.statusCode() + " " + res.uri() + " " + res.headers().firstValue("location").orElse("-");
             }
             public static String run() throws Exception {
                 String out = get(HttpClient.Redirect.NEVER, "http://a.test/r") + " | "
                     + get(HttpClient.Redirect.NORMAL, "http://a.test/r") + " | "
+                    + get(HttpClient.Redirect.NORMAL, "http://a.test/away") + " | "
                     + get(HttpClient.Redirect.NORMAL, "https://a.test/down") + " | "
                     + get(HttpClient.Redirect.ALWAYS, "http://a.test/r");
                 try {
@@ -411,6 +412,7 @@ fn http_client_redirect_policies_and_timeouts_reach_the_host() {
             )),
             "http://a.test/r" if !r.follow_redirects => Ok(redirect("/end")),
             "https://a.test/down" => Ok(redirect("http://a.test/end")),
+            "http://a.test/away" => Ok(redirect("http://b.test/end")),
             _ => Ok(HttpResponse {
                 status: 200,
                 headers: Vec::new(),
@@ -425,23 +427,29 @@ fn http_client_redirect_policies_and_timeouts_reach_the_host() {
     };
     assert_eq!(
         out,
-        "302 http://a.test/r /end | 200 http://a.test/end - | 302 https://a.test/down http://a.test/end \
+        "302 http://a.test/r /end | 200 http://a.test/end - | 200 http://a.test/end - \
+         | 302 https://a.test/down http://a.test/end \
          | 200 http://a.test/end - | java.net.http.HttpTimeoutException: request timed out"
     );
     let seen = seen.borrow();
     let calls: Vec<_> = seen
         .iter()
-        .map(|r| (r.url.as_str(), r.follow_redirects, r.timeout_ms))
+        .map(|r| {
+            let auth = r.headers.iter().any(|(k, _)| k == "Authorization");
+            (r.url.as_str(), r.follow_redirects, r.timeout_ms, auth)
+        })
         .collect();
     assert_eq!(
         calls,
         [
-            ("http://a.test/r", false, None),
-            ("http://a.test/r", false, None),
-            ("http://a.test/end", false, None),
-            ("https://a.test/down", false, None),
-            ("http://a.test/r", true, None),
-            ("http://a.test/slow", false, Some(250)),
+            ("http://a.test/r", false, None, true),
+            ("http://a.test/r", false, None, true),
+            ("http://a.test/end", false, None, true),
+            ("http://a.test/away", false, None, true),
+            ("http://b.test/end", false, None, false),
+            ("https://a.test/down", false, None, true),
+            ("http://a.test/r", true, None, true),
+            ("http://a.test/slow", false, Some(250), false),
         ]
     );
 }

@@ -117,8 +117,22 @@ final class HttpClientImpl extends HttpClient {
                 method = "GET";
                 body = new byte[0];
             }
+            // As the host does when it follows: credentials never go to another origin.
+            if (!sameOrigin(target, next)) {
+                for (int i = flat.size() - 2; i >= 0; i -= 2) {
+                    String name = flat.get(i);
+                    if (name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("cookie")) {
+                        flat.remove(i + 1);
+                        flat.remove(i);
+                    }
+                }
+            }
             target = next;
         }
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
     }
 
     /** Where a NORMAL redirect goes, or null when the response is the answer. */
