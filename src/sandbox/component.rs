@@ -81,12 +81,45 @@ impl host::Host for State {
             body,
         };
         let r = super::net::perform(&self.net, request, self.guard.budget.remaining())?;
-        Ok(host::HttpResponse {
-            status: r.status,
-            headers: r.headers,
-            body: r.body,
-            url: r.url,
-        })
+        Ok(to_wit_response(r))
+    }
+
+    fn http_send(
+        &mut self,
+        method: String,
+        url: String,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+        options: host::HttpOptions,
+    ) -> Result<host::HttpResponse, String> {
+        let request = super::net::HttpRequest {
+            method,
+            url,
+            headers,
+            body,
+        };
+        let redirects = if options.follow_redirects {
+            super::net::Redirects::Follow
+        } else {
+            super::net::Redirects::Manual
+        };
+        let r = super::net::perform_within(
+            &self.net,
+            request,
+            self.guard.budget.remaining(),
+            options.timeout_ms.map(Duration::from_millis),
+            redirects,
+        )?;
+        Ok(to_wit_response(r))
+    }
+}
+
+fn to_wit_response(r: super::net::HttpResponse) -> host::HttpResponse {
+    host::HttpResponse {
+        status: r.status,
+        headers: r.headers,
+        body: r.body,
+        url: r.url,
     }
 }
 

@@ -4,6 +4,7 @@ mod cli;
 mod config_golden;
 mod harness;
 mod java;
+mod java_http;
 mod net;
 mod node_diff;
 mod python_diff;

@@ -53,11 +53,17 @@ impl Guest for Component {
         vm.log = Box::new(|s| host::log(s));
         vm.sleep = Box::new(host::sleep_ms);
         vm.http = Box::new(|r: HttpRequest| {
-            host::http_request(&r.method, &r.url, &r.headers, &r.body).map(|resp| HttpResponse {
-                status: resp.status,
-                headers: resp.headers,
-                body: resp.body,
-                url: resp.url,
+            let options = host::HttpOptions {
+                follow_redirects: r.follow_redirects,
+                timeout_ms: r.timeout_ms,
+            };
+            host::http_send(&r.method, &r.url, &r.headers, &r.body, options).map(|resp| {
+                HttpResponse {
+                    status: resp.status,
+                    headers: resp.headers,
+                    body: resp.body,
+                    url: resp.url,
+                }
             })
         });
         let rt = Runtime::new(vm, &spec.handler).map_err(to_wit)?;

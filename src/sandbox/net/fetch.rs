@@ -87,6 +87,34 @@ pub fn perform_with(
     })
 }
 
+/// The end of the message of a timeout the handler set itself (the guest maps it to its
+/// language's timeout error, e.g. Java's `HttpTimeoutException`).
+pub const OWN_TIMEOUT_SUFFIX: &str = "(the timeout the handler set)";
+
+/// [`perform_with`] under the handler's own `timeout` when it is shorter than `time_left`;
+/// when it fires, the message says so ([`OWN_TIMEOUT_SUFFIX`]).
+pub fn perform_within(
+    policy: &NetPolicy,
+    req: HttpRequest,
+    time_left: Duration,
+    timeout: Option<Duration>,
+    redirects: Redirects,
+) -> Result<HttpResponse, String> {
+    match timeout.filter(|own| *own < time_left) {
+        None => perform_with(policy, req, time_left, redirects),
+        Some(own) => perform_with(policy, req, own, redirects).map_err(|e| {
+            if e.starts_with("request timed out") {
+                format!(
+                    "request timed out after {} ms {OWN_TIMEOUT_SUFFIX}",
+                    own.as_millis()
+                )
+            } else {
+                e
+            }
+        }),
+    }
+}
+
 async fn follow(policy: &NetPolicy, mut req: HttpRequest) -> Result<HttpResponse, String> {
     for _ in 0..=MAX_REDIRECTS {
         let url =
@@ -399,6 +427,36 @@ mod tests {
         let started = std::time::Instant::now();
         let err = perform(&policy(&["*".into()]), req, Duration::from_millis(300)).unwrap_err();
         assert!(err.contains("timed out"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(2));
+    }
+
+    #[test]
+    fn the_handlers_own_timeout_fires_first_and_says_so() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            let (_s, _) = listener.accept().unwrap();
+            std::thread::sleep(Duration::from_secs(3));
+        });
+        let req = HttpRequest {
+            method: "GET".into(),
+            url: format!("http://127.0.0.1:{port}/"),
+            headers: Vec::new(),
+            body: Vec::new(),
+        };
+        let started = std::time::Instant::now();
+        let err = perform_within(
+            &policy(&["*".into()]),
+            req,
+            Duration::from_secs(5),
+            Some(Duration::from_millis(200)),
+            Redirects::Manual,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            format!("request timed out after 200 ms {OWN_TIMEOUT_SUFFIX}")
+        );
         assert!(started.elapsed() < Duration::from_secs(2));
     }
 

@@ -6,5 +6,6 @@ mod fetch;
 
 pub use allow::{Denied, Destination, NetPolicy, Origin, Scheme};
 pub use fetch::{
-    perform, perform_with, HttpRequest, HttpResponse, Redirects, MAX_BODY_BYTES, MAX_REDIRECTS,
+    perform, perform_with, perform_within, HttpRequest, HttpResponse, Redirects, MAX_BODY_BYTES,
+    MAX_REDIRECTS, OWN_TIMEOUT_SUFFIX,
 };

@@ -360,6 +360,100 @@ fn http_client_requests_go_through_the_host_callback() {
     assert!(seen[0].headers[1].1.starts_with("Java-http-client/"));
 }
 
+/// Redirect policies: NEVER hands back the 3xx, NORMAL follows hop by hop here (never from
+/// https to http), ALWAYS lets the host follow; the request timeout reaches the host and its
+/// firing is the JDK's HttpTimeoutException.
+#[test]
+fn http_client_redirect_policies_and_timeouts_reach_the_host() {
+    use crate::vm::natives::net::{HttpRequest, HttpResponse, OWN_TIMEOUT_SUFFIX};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let src = r#"
+        import java.net.URI;
+        import java.net.http.*;
+        import java.time.Duration;
+        public class Http2 {
+            static String get(HttpClient.Redirect policy, String url) throws Exception {
+                HttpClient c = HttpClient.newBuilder().followRedirects(policy).build();
+                HttpResponse<String> res = c.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "secret").build(), HttpResponse.BodyHandlers.ofString());
+                return res.statusCode() + " " + res.uri() + " " + res.headers().firstValue("location").orElse("-");
+            }
+            public static String run() throws Exception {
+                String out = get(HttpClient.Redirect.NEVER, "http://a.test/r") + " | "
+                    + get(HttpClient.Redirect.NORMAL, "http://a.test/r") + " | "
+                    + get(HttpClient.Redirect.NORMAL, "http://a.test/away") + " | "
+                    + get(HttpClient.Redirect.NORMAL, "https://a.test/down") + " | "
+                    + get(HttpClient.Redirect.ALWAYS, "http://a.test/r");
+                try {
+                    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://a.test/slow")).timeout(Duration.ofMillis(250)).build(), HttpResponse.BodyHandlers.ofString());
+                } catch (HttpTimeoutException e) {
+                    out += " | " + e;
+                }
+                return out;
+            }
+        }
+    "#;
+    let c = javac(&[("Http2.java", src)], "17");
+    let mut vm = new_vm(c.path());
+    let seen: Rc<RefCell<Vec<HttpRequest>>> = Rc::default();
+    let record = seen.clone();
+    vm.http = Box::new(move |r: HttpRequest| {
+        record.borrow_mut().push(r.clone());
+        let redirect = |to: &str| HttpResponse {
+            status: 302,
+            headers: vec![("location".into(), to.into())],
+            body: Vec::new(),
+            url: r.url.clone(),
+        };
+        match r.url.as_str() {
+            "http://a.test/slow" => Err(format!(
+                "request timed out after 250 ms {OWN_TIMEOUT_SUFFIX}"
+            )),
+            "http://a.test/r" if !r.follow_redirects => Ok(redirect("/end")),
+            "https://a.test/down" => Ok(redirect("http://a.test/end")),
+            "http://a.test/away" => Ok(redirect("http://b.test/end")),
+            _ => Ok(HttpResponse {
+                status: 200,
+                headers: Vec::new(),
+                body: Vec::new(),
+                url: "http://a.test/end".into(),
+            }),
+        }
+    });
+    let out = match vm.call_static("Http2", "run", "()Ljava/lang/String;", &[]) {
+        Ok(v) => vm.rust_string(v.reference()).unwrap_or_default(),
+        Err(t) => describe(&mut vm, t),
+    };
+    assert_eq!(
+        out,
+        "302 http://a.test/r /end | 200 http://a.test/end - | 200 http://a.test/end - \
+         | 302 https://a.test/down http://a.test/end \
+         | 200 http://a.test/end - | java.net.http.HttpTimeoutException: request timed out"
+    );
+    let seen = seen.borrow();
+    let calls: Vec<_> = seen
+        .iter()
+        .map(|r| {
+            let auth = r.headers.iter().any(|(k, _)| k == "Authorization");
+            (r.url.as_str(), r.follow_redirects, r.timeout_ms, auth)
+        })
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            ("http://a.test/r", false, None, true),
+            ("http://a.test/r", false, None, true),
+            ("http://a.test/end", false, None, true),
+            ("http://a.test/away", false, None, true),
+            ("http://b.test/end", false, None, false),
+            ("https://a.test/down", false, None, true),
+            ("http://a.test/r", true, None, true),
+            ("http://a.test/slow", false, Some(250), false),
+        ]
+    );
+}
+
 /// Java 21 pattern switches need a JDK 21+ javac (`JAVA21_HOME`, or Temurin 25 where this
 /// machine has it); the class file (major 65) then runs on that JDK and on this interpreter.
 #[test]

@@ -23,8 +23,11 @@ final class HostHttpURLConnection extends HttpURLConnection {
 
     HostHttpURLConnection(URL url) { super(url); }
 
-    /** The same host call as java.net.http (natives/net.rs): {meta, body}. */
-    private static native Object[] send0(String method, String url, String[] headers, byte[] body) throws IOException;
+    /**
+     * The same host call as java.net.http (natives/net.rs): {meta, body}. The handler's own
+     * timeout fires as SocketTimeoutException("Read timed out").
+     */
+    private static native Object[] send0(String method, String url, String[] headers, byte[] body, boolean follow, long timeoutMs) throws IOException;
 
     public void setRequestProperty(String key, String value) {
         if (connected) throw new IllegalStateException("Already connected");
@@ -83,7 +86,12 @@ final class HostHttpURLConnection extends HttpURLConnection {
         }
         Object[] answer;
         try {
-            answer = send0(method, url.toString(), flat.toArray(new String[0]), sent);
+            // The host cannot time the connection apart from the answer: with a read timeout
+            // the exchange gets both; a connect timeout alone is not applied (the JDK would
+            // then wait for the answer without limit; the function's time still caps it).
+            int readTimeout = getReadTimeout();
+            long timeoutMs = readTimeout > 0 ? (long) readTimeout + getConnectTimeout() : 0;
+            answer = send0(method, url.toString(), flat.toArray(new String[0]), sent, instanceFollowRedirects, timeoutMs);
         } catch (IOException e) {
             failure = e;
             throw e;
