@@ -372,19 +372,7 @@ pub(super) fn http_reply(msg: &Value, net: &super::net::NetPolicy, time_left: Du
         Ok::<_, String>((request, own_timeout, redirects))
     })();
     let performed = request.and_then(|(request, own_timeout, redirects)| {
-        match own_timeout.filter(|own| *own < time_left) {
-            None => super::net::perform_with(net, request, time_left, redirects),
-            Some(own) => super::net::perform_with(net, request, own, redirects).map_err(|e| {
-                if e.starts_with("request timed out") {
-                    format!(
-                        "request timed out after {} ms (the timeout the handler set)",
-                        own.as_millis()
-                    )
-                } else {
-                    e
-                }
-            }),
-        }
+        super::net::perform_within(net, request, time_left, own_timeout, redirects)
     });
     match performed {
         Ok(r) => json!({
