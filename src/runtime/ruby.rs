@@ -34,7 +34,7 @@ pub const GUEST_SOURCES: &[ruby_reactor::GuestSource] = &[
 /// Names how the snapshot is made beyond its inputs (preopen layout, evaluation order): change it
 /// whenever `ruby_reactor`'s snapshot recipe changes, so no stale snapshot is reused.
 const SNAPSHOT_RECIPE: &str =
-    "preopens /var/task /tmp /var and the mount slots; init args; sources in order; GC; v4";
+    "preopens /var/task /tmp /var and the mount slots; init args; sources in order; GC; fixed seed; v5";
 
 /// The cache key of the pre-initialized module: whatever changes the snapshot's memory image.
 /// (The compiled-code cache adds the engine's compatibility hash.)

@@ -12,6 +12,14 @@ pub const MAX_RESPONSE_BYTES: usize = 6_291_556;
 pub const DEFAULT_MAX_LOG_BYTES: u64 = 64 << 20;
 /// Lambda's default ephemeral storage size.
 pub const DEFAULT_TMP_BYTES: u64 = 512 << 20;
+/// Interpreter snapshots (CPython, CRuby) are built with fixed clocks and a fixed random seed,
+/// so a snapshot is the same bytes on every machine: what init draws and keeps for good (the
+/// str hash secret, CRuby's SipHash key) is then the same everywhere, and `--deterministic`
+/// output is byte-identical across machines too.
+pub const SNAPSHOT_DETERMINISM: Determinism = Determinism {
+    epoch_secs: 946_684_800,
+    seed: 0x6c62_7879_736e_6170,
+};
 
 /// A host directory made visible to the guest.
 #[derive(Debug, Clone, PartialEq, Eq)]

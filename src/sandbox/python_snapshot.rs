@@ -29,13 +29,12 @@
 use super::clock::Clock;
 use super::engine::{engine, GUEST_THREAD_STACK};
 use super::guard::{self, Guard, HasGuard};
-use super::policy::Policy;
+use super::policy::{Policy, SNAPSHOT_DETERMINISM};
 use super::ruby_reactor::{block_on, SnapshotState};
 use super::scratch::Scratch;
 use super::streams::{GuestOutput, Log, LogSink, MemorySink};
 use super::wasi::{build_ctx, GuestStdio};
 use super::StdioInstance;
-use crate::invocation::Determinism;
 use anyhow::Context as _;
 use std::path::Path;
 use std::sync::Arc;
@@ -55,12 +54,6 @@ const ENTRY_FILE: &str = "lambdabox-entry";
 const VECTORCALL_OFFSET: usize = 64;
 /// Budget for building the snapshot.
 const SNAPSHOT_TIMEOUT: Duration = Duration::from_secs(300);
-/// The snapshot is built with fixed clocks and a fixed random seed, so it is the same bytes on
-/// every machine (the str hash secret comes from this seed).
-const SNAPSHOT_DETERMINISM: Determinism = Determinism {
-    epoch_secs: 946_684_800,
-    seed: 0x6c62_7879_736e_6170,
-};
 
 /// Adds the exports the snapshot needs: the function table as [`TABLE_EXPORT`] and a new
 /// mutable i32 global [`ENTRY_GLOBAL`] (appended, so no global index moves). DWARF custom

@@ -20,7 +20,7 @@ use super::engine::{engine, on_guest_thread};
 use super::guard::{self, Guard, HasGuard};
 use super::limits::{Failure, MemoryGauge};
 use super::net::NetPolicy;
-use super::policy::{Policy, Preopen};
+use super::policy::{Policy, Preopen, SNAPSHOT_DETERMINISM};
 use super::scratch::Scratch;
 use super::stdio::{
     http_reply, init_answer, invoke_answer, invoke_message, new_nonce, FrameSplitter, Piece,
@@ -621,6 +621,7 @@ pub fn snapshot_module(
         let wasm = std::fs::read(ruby_wasm)
             .map_err(|e| anyhow::anyhow!("reading {}: {e}", ruby_wasm.display()))?;
         let mut policy = Policy::new(empty_dir, SNAPSHOT_TIMEOUT, 1024);
+        policy.determinism = Some(SNAPSHOT_DETERMINISM);
         fixed_preopens(&mut policy, empty_dir);
         let log = Arc::new(MemorySink::default());
         let (mut store, _, _scratch) =
