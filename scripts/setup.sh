@@ -12,7 +12,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 # clang/lld + wasi-libc: the C toolchain that builds QuickJS for wasm32-wasi.
 # hyperfine: benchmarks. ruby: the differential tests against native Ruby.
 # openjdk-17-jdk-headless: javac builds the Java guest's class library; java runs its differential tests.
-apt_packages=(clang-19 lld-19 llvm-19 libclang-rt-19-dev-wasm32 wasi-libc hyperfine ruby python3-venv openjdk-17-jdk-headless)
+apt_packages=(clang-19 lld-19 llvm-19 libclang-rt-19-dev-wasm32 wasi-libc hyperfine ruby python3-venv openjdk-17-jdk-headless openssl)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

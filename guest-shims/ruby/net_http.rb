@@ -64,6 +64,22 @@ end
 
 $LOADED_FEATURES.push('socket.rb', 'io/wait.rb')
 
+# This CRuby build has no openssl extension: the host does TLS (verifying against the system's
+# roots). net/http still names these constants (`Net::HTTP.start(…, use_ssl: true)` defaults
+# `verify_mode` to OpenSSL::SSL::VERIFY_PEER; its retry rescue lists OpenSSL::SSL::SSLError once
+# OpenSSL::SSL is defined), so they exist with OpenSSL's values and hierarchy.
+unless defined?(OpenSSL::SSL)
+  module OpenSSL
+    class OpenSSLError < StandardError; end
+
+    module SSL
+      VERIFY_NONE = 0
+      VERIFY_PEER = 1
+      class SSLError < OpenSSLError; end
+    end
+  end
+end
+
 require 'net/http'
 
 module Lambdabox

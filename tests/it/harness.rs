@@ -153,10 +153,16 @@ pub fn cache_dir() -> PathBuf {
 
 /// Run `lambdabox <args>` in `dir` with a clean environment plus [`HOST_SECRET`] set.
 pub fn lambdabox(dir: &Path, args: &[&str]) -> Run {
+    lambdabox_with_env(dir, args, &[])
+}
+
+/// [`lambdabox`] with extra variables in lambdabox's own environment (never the handler's).
+pub fn lambdabox_with_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_lambdabox"));
     cmd.current_dir(dir)
         .args(args)
         .env_clear()
+        .envs(env.iter().copied())
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", std::env::var_os("HOME").unwrap_or_default())
         .env("LAMBDABOX_CACHE_DIR", cache_dir())

@@ -5,11 +5,12 @@
 //! (`runtime_test!`) are one body for every runtime; each runtime's own clients and behaviours
 //! (node:http, http.client, HttpURLConnection, Net::HTTP sessions, timeouts) follow them.
 
-use crate::harness::{copy_fixture, fixture, lambdabox, Fixture, Run};
+use crate::harness::{copy_fixture, fixture, lambdabox, lambdabox_with_env, Fixture, Run};
 use crate::runtime_test;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpListener;
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -149,6 +150,175 @@ runtime_test!(
             "java" => assert!(lower.contains("user-agent: java-http-client/"), "{request}"),
             _ => {}
         }
+    }
+);
+
+/// A CA and a certificate for 127.0.0.1 signed by it (openssl), in `dir`: (ca.pem, leaf, key).
+fn test_certificates(dir: &std::path::Path) -> (PathBuf, PathBuf, PathBuf) {
+    let openssl = |args: &[&str]| {
+        let out = std::process::Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("openssl is needed for the HTTPS tests (scripts/setup.sh installs it)");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    openssl(
+        &[
+            &["req", "-x509"][..],
+            &ec,
+            &[
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=lambdabox test CA",
+            ],
+        ]
+        .concat(),
+    );
+    openssl(
+        &[
+            &["req"][..],
+            &ec,
+            &[
+                "-keyout",
+                "leaf.key",
+                "-out",
+                "leaf.csr",
+                "-subj",
+                "/CN=127.0.0.1",
+            ],
+        ]
+        .concat(),
+    );
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "leaf.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.ext",
+    ]);
+    (
+        dir.join("ca.pem"),
+        dir.join("leaf.pem"),
+        dir.join("leaf.key"),
+    )
+}
+
+/// An HTTPS server on loopback answering `connections` requests with "secure hello".
+fn serve_tls(connections: usize, leaf: &std::path::Path, key: &std::path::Path) -> u16 {
+    use rustls::pki_types::pem::PemObject as _;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs: Vec<_> = CertificateDer::pem_file_iter(leaf)
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let key = PrivateKeyDer::from_pem_file(key).unwrap();
+    let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let config = std::sync::Arc::new(
+        rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(certs, key)
+            .unwrap(),
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(connections) {
+            let Ok(tcp) = stream else { return };
+            tcp.set_read_timeout(Some(Duration::from_secs(5))).ok();
+            let conn = rustls::ServerConnection::new(config.clone()).unwrap();
+            let mut tls = rustls::StreamOwned::new(conn, tcp);
+            let mut buf = vec![0; 65536];
+            if tls.read(&mut buf).is_err() {
+                continue; // a client that refused the certificate
+            }
+            let body = "secure hello";
+            let _ = write!(
+                tls,
+                "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nx-custom: tls\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            tls.conn.send_close_notify();
+            let _ = tls.flush();
+        }
+    });
+    port
+}
+
+runtime_test!(
+    https_reaches_an_allowed_host_trusted_by_the_system_roots,
+    [node, python, ruby, java],
+    |rt| {
+        let certs = tempfile::tempdir().unwrap();
+        let (ca, leaf, key) = test_certificates(certs.path());
+        let port = serve_tls(2, &leaf, &key);
+        let dir = net_fixture(rt);
+        let allow = format!("127.0.0.1:{port}");
+        let url = format!("https://127.0.0.1:{port}/text");
+        // The host reads the system's roots; SSL_CERT_FILE points them at the test CA.
+        let run = lambdabox_with_env(
+            &dir,
+            &[
+                "invoke",
+                "local",
+                "-f",
+                "fn",
+                "--allow-net",
+                &allow,
+                "-d",
+                &json!({ "url": url }).to_string(),
+            ],
+            &[("SSL_CERT_FILE", &ca)],
+        );
+        run.assert_code(0);
+        let out = run.json();
+        assert_eq!(out["status"], 200, "{out}");
+        assert_eq!(out["custom"], "tls");
+        assert_eq!(bytes_of(&out), b"secure hello");
+        // Without the CA the certificate is refused: the handler gets an error, not the page.
+        let refused = call(&dir, "fn", &["--allow-net", &allow], &json!({ "url": url }));
+        refused.assert_code(1);
+        let err = refused.json();
+        assert!(
+            err["errorMessage"]
+                .as_str()
+                .unwrap_or("")
+                .contains("certificate"),
+            "{err}"
+        );
     }
 );
 
