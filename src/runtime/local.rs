@@ -107,3 +107,19 @@ pub fn run(
         },
     )
 }
+
+/// The installed artifact `inv`'s runtime needs; missing, the usage error names the function's
+/// `runtime` key.
+pub fn require_artifact(
+    store: &super::artifacts::Store,
+    artifact: &super::artifacts::Artifact,
+    inv: &LocalInvocation,
+) -> Result<std::path::PathBuf, UsageError> {
+    store.require(artifact).map_err(|mut err| {
+        err.message = format!(
+            "functions.{}.runtime: {}: {}",
+            inv.function.key, inv.runtime, err.message
+        );
+        err
+    })
+}

@@ -68,14 +68,7 @@ pub fn instance(
     log: Arc<dyn LogSink>,
 ) -> anyhow::Result<StdioInstance> {
     let store = artifacts::Store::from_env();
-    let wasm = store.require(&PYTHON).map_err(|e| {
-        let mut err = e.clone();
-        err.message = format!(
-            "functions.{}.runtime: {}: {}",
-            inv.function.key, inv.runtime, e.message
-        );
-        err
-    })?;
+    let wasm = local::require_artifact(&store, &PYTHON, inv)?;
     let runtime_dir = runtime_dir(&store, &wasm)?;
     let mut policy = local::policy(inv, task)?;
     policy.runtime_dir = Some(runtime_dir.clone());

@@ -79,14 +79,7 @@ pub fn instance(
 ) -> anyhow::Result<RubyInstance> {
     check_mounts(inv)?;
     let store = artifacts::Store::from_env();
-    let wasm = store.require(&RUBY).map_err(|e| {
-        let mut err = e.clone();
-        err.message = format!(
-            "functions.{}.runtime: {}: {}",
-            inv.function.key, inv.runtime, e.message
-        );
-        err
-    })?;
+    let wasm = local::require_artifact(&store, &RUBY, inv)?;
     let module = snapshot(&store, &wasm)?;
     let mut policy = local::policy(inv, task)?;
     let mounts = ruby_reactor::fixed_preopens(&mut policy, &ruby_reactor::empty_dir(store.root())?);
